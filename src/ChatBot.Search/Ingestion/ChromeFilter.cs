@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using ChatBot.Search.Analysis;
+
+namespace ChatBot.Search.Ingestion;
+
+/// <summary>
+/// Drops page chrome that copy-and-paste or a web export leaves around a text, by general rules: repeated short
+/// lines, lines that repeat the title, labels before the first real paragraph, navigation and search widgets,
+/// and notices addressed to the reader about the page. Real text stays, even when short.
+/// </summary>
+public static partial class ChromeFilter
+{
+    /// <summary>A line at most this many words long, without sentence punctuation, is "short".</summary>
+    private const int ShortWords = 12;
+
+    private static readonly HashSet<string> InterfaceWords = new(StringComparer.Ordinal)
+    {
+        "search", "show", "all", "results", "result", "filter", "filters", "sort", "by", "sign", "log", "in", "out",
+        "login", "logout", "register", "menu", "home", "share", "print", "email", "e-mail", "next", "previous", "prev",
+        "more", "back", "top", "skip", "to", "content", "main", "subscribe", "cookie", "cookies", "accept", "close",
+        "help", "contact", "privacy", "terms", "policy", "copyright", "download", "view", "edit", "reply", "comments",
+        "comment", "tweet", "like", "follow", "page", "pages", "go", "advanced", "options", "settings", "account",
+        "cart", "browse", "related", "articles", "tags", "categories", "archive", "primary", "sources", "peer-reviewed",
+        "author", "title", "date", "type", "open", "save", "cite", "citation", "permalink", "read", "full", "text",
+        "article", "excerpt", "abstract", "preview", "sponsored", "advertisement", "loading", "of", "and", "the", "a",
+    };
+
+    // Phrases only a web page says about itself.
+    private static readonly string[] PageNotices =
+    [
+        "error has occurred", "error occurred", "something went wrong", "click the button", "click here",
+        "reload the page", "refresh the page", "reload this page", "enable javascript", "javascript is disabled",
+        "javascript is required", "we use cookies", "accept cookies", "this site uses cookies", "page not found",
+        "you must be logged in", "to continue reading", "all rights reserved",
+    ];
+
+    // Phrases a page often says, but a text might too: they count only together with another.
+    private static readonly string[] ReaderPrompts =
+    [
+        "try again", "please try", "please click", "your browser", "sign in to", "log in to", "subscribe to",
+        "create an account", "free trial", "cookie policy", "access denied", "please wait", "the problem persists",
+    ];
+
+    public static List<Block> Clean(IReadOnlyList<Block> blocks, string? title)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var keyed = blocks.Select(b => (Block: b, Key: Key(b.Text))).ToList();
+        var counts = keyed.GroupBy(b => b.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var titleKey = title is null ? null : Key(title);
+        var kept = new List<Block>();
+        var seenRealParagraph = false;
+        foreach (var (block, key) in keyed)
+        {
+            if (key.Length == 0
+                || (IsShort(block.Text) && counts[key] > 1)
+                || (titleKey is not null && key == titleKey && IsShort(block.Text))
+                || IsInterfaceLine(block.Text)
+                || IsNotice(block.Text)
+                || (!seenRealParagraph && block.Kind == BlockKind.Paragraph && IsLabel(block.Text)))
+            {
+                continue;
+            }
+
+            if (block.Kind == BlockKind.Paragraph)
+            {
+                seenRealParagraph = true;
+            }
+
+            kept.Add(block);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Short and without sentence punctuation: a label, a title line or a widget, not prose.</summary>
+    public static bool IsShort(string text)
+    {
+        var words = Words(text);
+        return words.Length <= ShortWords && !EndsLikeSentence(text);
+    }
+
+    /// <summary>A leading label such as "Article excerpt" or a kicker line: a few words, no sentence.</summary>
+    public static bool IsLabel(string text) => Words(text).Length <= 8 && !EndsLikeSentence(text);
+
+    /// <summary>Navigation and search widgets: short lines mostly of interface words, or "Label... value" pickers.</summary>
+    public static bool IsInterfaceLine(string text)
+    {
+        var words = Words(text);
+        if (words.Length == 0 || words.Length > ShortWords || EndsLikeSentence(text))
+        {
+            return false;
+        }
+
+        if (Picker().IsMatch(text))
+        {
+            return true;
+        }
+
+        var interfaceWords = words.Count(w => InterfaceWords.Contains(w.ToLowerInvariant()));
+        return interfaceWords * 2 >= words.Length && words.Length >= 2;
+    }
+
+    /// <summary>A notice addressed to the reader about the page or the site: error banners, cookie and login prompts.</summary>
+    public static bool IsNotice(string text)
+    {
+        var folded = TextAnalyzer.Fold(text);
+        var notices = PageNotices.Count(p => folded.Contains(p, StringComparison.Ordinal));
+        var prompts = ReaderPrompts.Count(p => folded.Contains(p, StringComparison.Ordinal));
+        return (notices >= 1 && Words(text).Length <= 40) || notices + prompts >= 2;
+    }
+
+    private static bool EndsLikeSentence(string text)
+    {
+        var end = text.TrimEnd().TrimEnd('"', '\'', '\u201D', '\u2019', ')', ']');
+        return end.Length > 0 && end[^1] is '.' or '!' or '?' or '\u2026' && !end.EndsWith("...", StringComparison.Ordinal);
+    }
+
+    private static string[] Words(string text) => text.Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Key(string text) => string.Join(' ', TextAnalyzer.Fold(text).Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+
+    // "Search by... Author", "Show... All Results": a label, an ellipsis, then the picked value.
+    [GeneratedRegex(@"^\s*[\p{L}\s]{1,30}(\.\.\.|\u2026)\s*\S")]
+    private static partial Regex Picker();
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace ChatBot.Search.Ingestion;
+
+/// <summary>
+/// The main text of an HTML page, through AngleSharp: the page's &lt;main&gt; or &lt;article&gt; when it has
+/// one, without scripts, navigation, headers, footers, sidebars, forms, cookie banners and hidden elements;
+/// each block-level element with text of its own becomes a paragraph or a heading. Also reads the metadata a
+/// citation needs.
+/// </summary>
+public static class HtmlBlocks
+{
+    private static readonly string[] Removed =
+    [
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav", "header",
+        "footer", "aside", "form", "button", "input", "select", "textarea", "label", "dialog", "menu",
+        "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=search]", "[role=complementary]",
+        "[role=dialog]", "[role=alert]", "[aria-hidden=true]", "[hidden]",
+    ];
+
+    private static readonly string[] ChromeNames =
+    [
+        "nav", "menu", "sidebar", "footer", "header", "cookie", "consent", "breadcrumb", "share", "social", "comment",
+        "advert", "banner", "popup", "modal", "newsletter", "subscribe", "related", "toolbar", "skip",
+    ];
+
+    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "li", "blockquote", "pre", "dd", "dt", "td", "th", "figcaption", "caption", "div", "section", "article",
+        "main", "body", "ul", "ol", "dl", "table", "tbody", "thead", "tr", "figure", "address", "details", "summary",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br",
+    };
+
+    public static (List<Block> Blocks, SourceMetadata? Metadata) Read(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var metadata = ReadMetadata(document);
+        foreach (var selector in Removed)
+        {
+            foreach (var element in document.QuerySelectorAll(selector).ToList())
+            {
+                element.Remove();
+            }
+        }
+
+        foreach (var element in document.All.Where(IsChrome).ToList())
+        {
+            element.Remove();
+        }
+
+        var root = document.QuerySelector("main") ?? document.QuerySelector("[role=main]") ?? document.QuerySelector("article")
+            ?? (IElement?)document.Body ?? document.DocumentElement;
+        var blocks = new List<Block>();
+        Collect(root, blocks);
+        return (blocks, metadata);
+    }
+
+    private static bool IsChrome(IElement element)
+    {
+        if (element.LocalName is "html" or "body" or "main" or "article")
+        {
+            return false;
+        }
+
+        var names = ((element.Id ?? "") + " " + (element.ClassName ?? "")).ToLowerInvariant();
+        return names.Trim().Length > 0 && ChromeNames.Any(n => names.Split(' ', '-', '_').Contains(n));
+    }
+
+    /// <summary>Emits a block for each element whose own text is not inside a child block.</summary>
+    private static void Collect(INode node, List<Block> blocks)
+    {
+        var inline = new StringBuilder();
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IElement element && BlockElements.Contains(element.LocalName))
+            {
+                Flush(inline, node, blocks);
+                if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+                {
+                    var heading = Normalize(element.TextContent);
+                    if (heading.Length > 0)
+                    {
+                        blocks.Add(new Block(heading, BlockKind.Heading));
+                    }
+                }
+                else
+                {
+                    Collect(element, blocks);
+                }
+            }
+            else if (child.NodeType is NodeType.Text or NodeType.Element)
+            {
+                inline.Append(child.TextContent);
+            }
+        }
+
+        Flush(inline, node, blocks);
+    }
+
+    private static void Flush(StringBuilder inline, INode node, List<Block> blocks)
+    {
+        var text = Normalize(inline.ToString());
+        inline.Clear();
+        if (text.Length > 0)
+        {
+            blocks.Add(new Block(text, node is IElement { LocalName: "dt" } ? BlockKind.Heading : BlockKind.Paragraph));
+        }
+    }
+
+    private static string Normalize(string text)
+        => string.Join(' ', text.Split((char[])[' ', '\t', '\n', '\r', '\f', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static SourceMetadata? ReadMetadata(IDocument document)
+    {
+        string? Meta(string selector, string attribute = "content")
+        {
+            var value = document.QuerySelector(selector)?.GetAttribute(attribute)?.Trim();
+            return string.IsNullOrEmpty(value) ? null : Normalize(value);
+        }
+
+        var title = Meta("meta[property='og:title']") ?? NullIfEmpty(Normalize(document.Title ?? ""))
+            ?? NullIfEmpty(Normalize(document.QuerySelector("h1")?.TextContent ?? ""));
+        if (title is null)
+        {
+            return null;
+        }
+
+        return new SourceMetadata(
+            title,
+            Meta("meta[name='author']") ?? Meta("meta[property='article:author']"),
+            Meta("link[rel='canonical']", "href") ?? Meta("meta[property='og:url']"),
+            Meta("meta[property='article:published_time']") ?? Meta("meta[name='date']") ?? Meta("time[datetime]", "datetime"),
+            Meta("link[rel='license']", "href"));
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using ChatBot.Search.Text;
+
+namespace ChatBot.Search.Ingestion;
+
+/// <summary>
+/// Cuts cleaned paragraphs into passages. A paragraph is a passage ("¶ 3"); one longer than the maximum is cut
+/// at sentence boundaries into near-equal pieces ("¶ 3 (1/2)", "¶ 3 (2/2)"), and a single sentence longer than
+/// the maximum at a word boundary. Whitespace is collapsed; the words stay as written.
+/// </summary>
+public static class Segmenter
+{
+    public static List<PassageDraft> Segment(IEnumerable<Block> blocks, SegmenterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(options);
+        var passages = new List<PassageDraft>();
+        var paragraph = 0;
+        foreach (var block in blocks.Where(b => b.Kind == BlockKind.Paragraph))
+        {
+            var text = Collapse(block.Text);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            paragraph++;
+            var pieces = Pieces(text, options.MaxPassageChars);
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                var locator = pieces.Count == 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"¶ {paragraph}")
+                    : string.Create(CultureInfo.InvariantCulture, $"¶ {paragraph} ({i + 1}/{pieces.Count})");
+                passages.Add(new PassageDraft(passages.Count + 1, locator, pieces[i]));
+            }
+        }
+
+        return passages;
+    }
+
+    public static string Collapse(string text)
+        => string.Join(' ', text.Split((char[])[' ', '\t', '\n', '\r', '\f', '\v', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static List<string> Pieces(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return [text];
+        }
+
+        // Sentences, with any longer than the maximum cut at spaces.
+        var units = new List<string>();
+        foreach (var range in SentenceSplitter.Split(text))
+        {
+            var sentence = text[range.Start..range.End];
+            while (sentence.Length > max)
+            {
+                var cut = sentence.LastIndexOf(' ', max);
+                cut = cut <= 0 ? max : cut;
+                units.Add(sentence[..cut].TrimEnd());
+                sentence = sentence[cut..].TrimStart();
+            }
+
+            if (sentence.Length > 0)
+            {
+                units.Add(sentence);
+            }
+        }
+
+        var count = (int)Math.Ceiling(text.Length / (double)max);
+        var target = text.Length / (double)count;
+        var pieces = new List<string>();
+        var current = new List<string>();
+        var length = 0;
+        foreach (var unit in units)
+        {
+            var added = length == 0 ? unit.Length : length + 1 + unit.Length;
+            if (length > 0 && (added > max || (length >= target && pieces.Count < count - 1)))
+            {
+                pieces.Add(string.Join(' ', current));
+                current.Clear();
+                added = unit.Length;
+            }
+
+            current.Add(unit);
+            length = added;
+        }
+
+        if (current.Count > 0)
+        {
+            pieces.Add(string.Join(' ', current));
+        }
+
+        return pieces;
+    }
+}

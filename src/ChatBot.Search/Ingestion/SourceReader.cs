@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using ChatBot.Search.Analysis;
+
+namespace ChatBot.Search.Ingestion;
+
+/// <summary>
+/// Reads a source file (Markdown with front matter, plain text or HTML, told apart by content first) into a
+/// cleaned, segmented <see cref="SourceDocument"/>. A file that cannot be a source is refused with one line
+/// saying why.
+/// </summary>
+public static partial class SourceReader
+{
+    /// <exception cref="SourceFormatException">The file is empty, binary, undecodable, malformed or has no text.</exception>
+    public static SourceDocument Read(string fileName, byte[] content, SourceMetadata? overrides = null, SegmenterOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        var text = TextDecoder.Decode(content);
+        var format = Detect(fileName, text);
+        List<Block> blocks;
+        SourceMetadata? found;
+        switch (format)
+        {
+            case SourceFormat.Html:
+                (blocks, found) = HtmlBlocks.Read(text);
+                break;
+            case SourceFormat.Markdown:
+                var (fields, body) = FrontMatter.Split(text);
+                blocks = MarkdownBlocks.Read(body);
+                found = FromFields(fields, blocks);
+                break;
+            default:
+                blocks = TextBlocks.Read(text);
+                found = null;
+                break;
+        }
+
+        var metadata = Merge(overrides, found, fileName);
+        var passages = Segmenter.Segment(ChromeFilter.Clean(blocks, metadata.Title), options ?? SegmenterOptions.Default);
+        if (passages.Count == 0)
+        {
+            throw new SourceFormatException("no text is left after removing markup and page chrome");
+        }
+
+        return new SourceDocument(SlugFor(fileName), metadata, passages, Convert.ToHexStringLower(SHA256.HashData(content)));
+    }
+
+    /// <summary>Reads a file from disk; problems name the file.</summary>
+    /// <exception cref="SourceFormatException">The file cannot be read or is not a source.</exception>
+    public static SourceDocument ReadFile(string path, SegmenterOptions? options = null)
+    {
+        try
+        {
+            return Read(Path.GetFileName(path), File.ReadAllBytes(path), options: options);
+        }
+        catch (SourceFormatException e)
+        {
+            throw new SourceFormatException($"{path}: {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceFormatException($"{path}: cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>The format of a file by its content (an HTML page named .txt is HTML), then its name.</summary>
+    /// <exception cref="SourceFormatException">The content is not text.</exception>
+    public static SourceFormat DetectFormat(string fileName, ReadOnlySpan<byte> content)
+        => Detect(fileName, TextDecoder.Decode(content));
+
+    /// <summary>The id of a source from its file name: lowercase ASCII words joined by hyphens.</summary>
+    public static string SlugFor(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        var slug = NonAlphanumeric().Replace(TextAnalyzer.Fold(name), "-").Trim('-');
+        return slug.Length == 0 ? "source" : slug;
+    }
+
+    private static SourceFormat Detect(string fileName, string text)
+    {
+        var head = text.Length > 4096 ? text[..4096] : text;
+        if (HtmlStart().IsMatch(head) || HtmlTags().Count(head) >= 3)
+        {
+            return SourceFormat.Html;
+        }
+
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        return text.StartsWith("---\n", StringComparison.Ordinal) || extension is ".md" or ".markdown"
+            ? SourceFormat.Markdown
+            : SourceFormat.Text;
+    }
+
+    private static SourceMetadata? FromFields(IReadOnlyDictionary<string, string> fields, List<Block> blocks)
+    {
+        var title = fields.GetValueOrDefault("title");
+        if (title is null)
+        {
+            // A Markdown source without front matter is titled by its first heading, which is then not a passage.
+            var heading = blocks.FirstOrDefault(b => b.Kind == BlockKind.Heading);
+            title = heading?.Text;
+        }
+
+        return title is null
+            ? null
+            : new SourceMetadata(title, fields.GetValueOrDefault("author"), fields.GetValueOrDefault("url"),
+                fields.GetValueOrDefault("published"), fields.GetValueOrDefault("license"));
+    }
+
+    private static SourceMetadata Merge(SourceMetadata? overrides, SourceMetadata? found, string fileName)
+    {
+        static string? Pick(string? a, string? b) => !string.IsNullOrWhiteSpace(a) ? a.Trim() : string.IsNullOrWhiteSpace(b) ? null : b.Trim();
+        var title = Pick(overrides?.Title, found?.Title) ?? Humanize(fileName);
+        return new SourceMetadata(
+            title,
+            Pick(overrides?.Author, found?.Author),
+            Pick(overrides?.Url, found?.Url),
+            Pick(overrides?.Published, found?.Published),
+            Pick(overrides?.License, found?.License));
+    }
+
+    /// <summary>"1964-bolivian_coup.txt" → "1964 bolivian coup", capitalised.</summary>
+    private static string Humanize(string fileName)
+    {
+        var words = Path.GetFileNameWithoutExtension(fileName).Replace('_', ' ').Replace('-', ' ').Trim();
+        if (words.Length == 0)
+        {
+            return "Untitled source";
+        }
+
+        var builder = new StringBuilder(string.Join(' ', words.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        builder[0] = char.ToUpperInvariant(builder[0]);
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex NonAlphanumeric();
+
+    [GeneratedRegex(@"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlStart();
+
+    [GeneratedRegex(@"<(p|div|br|body|head|span|a\s+href|table|li|h[1-6])[\s>/]", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlTags();
+}
