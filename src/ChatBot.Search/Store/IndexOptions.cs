@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Search.Store;
+
+/// <summary>Where the bundled corpus and the index live (section "Index").</summary>
+public sealed class IndexOptions
+{
+    public const string Section = "Index";
+
+    [Required(AllowEmptyStrings = false)]
+    public string SourcesPath { get; set; } = "index/sources";
+
+    [Required(AllowEmptyStrings = false)]
+    public string DatabasePath { get; set; } = "index/chatbot.db";
+}
+
+/// <summary>How answers are shaped (section "Answers").</summary>
+public sealed class AnswersOptions
+{
+    public const string Section = "Answers";
+
+    [Range(1, 10)]
+    public int MaxResults { get; set; } = 3;
+}

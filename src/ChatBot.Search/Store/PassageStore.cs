@@ -1,0 +1,148 @@
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Search.Store;
+
+/// <summary>
+/// The SQLite file that holds sources, passages and the full-text index. Opening it creates or migrates the
+/// schema; every operation takes a pooled connection of its own, so readers keep answering (WAL) while an
+/// index update runs on another connection.
+/// </summary>
+public sealed class PassageStore
+{
+    private const int SqliteNotADatabase = 26;
+    private const int SqliteCantOpen = 14;
+
+    private readonly string connectionString;
+
+    private PassageStore(string databasePath, string connectionString)
+    {
+        DatabasePath = databasePath;
+        this.connectionString = connectionString;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens (creating when absent) and migrates the database at <paramref name="databasePath"/>.</summary>
+    /// <exception cref="StoreException">The file is not a usable ChatBot index.</exception>
+    public static PassageStore Open(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var fullPath = Path.GetFullPath(databasePath);
+        if (Directory.Exists(fullPath))
+        {
+            throw new StoreException($"{databasePath} is a directory, not a database file");
+        }
+
+        var directory = Path.GetDirectoryName(fullPath);
+        try
+        {
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot create the folder for {databasePath}: {e.Message}", e);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        var store = new PassageStore(fullPath, builder.ToString());
+        store.Migrate(databasePath);
+        return store;
+    }
+
+    /// <summary>An open connection from the pool, set up for this store. The caller disposes it.</summary>
+    public SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>The number of committed index updates so far; readers compare it to know when to reload.</summary>
+    public static long ReadGeneration(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Marks a committed change of the corpus for readers; call inside the changing transaction.</summary>
+    public static void BumpGeneration(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes the WAL back into the main file, e.g. before a backup or at shutdown.</summary>
+    public void Checkpoint()
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        command.ExecuteNonQuery();
+    }
+
+    private void Migrate(string displayPath)
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL";
+                wal.ExecuteNonQuery();
+            }
+
+            var version = UserVersion(connection);
+            if (version > Schema.Version)
+            {
+                throw new StoreException(
+                    $"{displayPath} has schema version {version}, newer than this ChatBot understands ({Schema.Version}); upgrade ChatBot");
+            }
+
+            for (var next = version; next < Schema.Version; next++)
+            {
+                using var transaction = connection.BeginTransaction();
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = Schema.Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
+                command.ExecuteNonQuery();
+                transaction.Commit();
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
+        {
+            throw new StoreException($"{displayPath} is not a ChatBot index (not an SQLite database)", e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteCantOpen)
+        {
+            throw new StoreException($"cannot open {displayPath}: {e.Message}", e);
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"cannot use {displayPath}: {e.Message}", e);
+        }
+    }
+
+    private static int UserVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,112 @@
+using ChatBot.Search.Store;
+using ChatBot.Search.Tests.TestSupport;
+
+namespace ChatBot.Search.Tests.Store;
+
+public sealed class CorpusIndexerTests
+{
+    private const string Coup = "---\ntitle: The coup\n---\n\nGeneral Barrientos led the coup of November 1964.\n\nThe junta ruled Bolivia afterwards.\n";
+    private const string Tin = "---\ntitle: Tin\nauthor: A. Miner\n---\n\nTin prices rose in the early 1960s.\n";
+
+    [Fact]
+    public void SyncFolder_NewFiles_IndexesEveryPassage()
+    {
+        using var index = new TestIndex();
+        index.WriteSource("coup.md", Coup);
+        index.WriteSource("tin.md", Tin);
+        var report = index.Sync();
+        Assert.Equal((2, 0, 0, 0), (report.Added, report.Updated, report.Unchanged, report.Removed));
+        Assert.Equal(3, report.PassageCount);
+        Assert.Contains("Barrientos", index.Ask("who led the coup").Results[0].Quote);
+    }
+
+    [Fact]
+    public void SyncFolder_NothingChanged_SkipsEveryFile()
+    {
+        using var index = new TestIndex();
+        index.WriteSource("coup.md", Coup);
+        index.Sync();
+        var again = index.Sync();
+        Assert.Equal((0, 0, 1, 0, 0), (again.Added, again.Updated, again.Unchanged, again.Removed, again.PassagesWritten));
+    }
+
+    [Fact]
+    public void SyncFolder_ChangedFile_ReplacesItsPassages()
+    {
+        using var index = new TestIndex();
+        index.WriteSource("coup.md", Coup);
+        index.Sync();
+        index.WriteSource("coup.md", Coup.Replace("Barrientos", "Ovando", StringComparison.Ordinal));
+        var report = index.Sync();
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(2, report.PassageCount);
+        Assert.Empty(index.Ask("Barrientos").Results);
+        Assert.Contains("Ovando", index.Ask("Ovando").Results[0].Quote);
+    }
+
+    [Fact]
+    public void SyncFolder_RemovedFile_DeletesItsSourceAndPassages()
+    {
+        using var index = new TestIndex();
+        index.WriteSource("coup.md", Coup);
+        var tin = index.WriteSource("tin.md", Tin);
+        index.Sync();
+        File.Delete(tin);
+        var report = index.Sync();
+        Assert.Equal(1, report.Removed);
+        Assert.Equal(1, report.SourceCount);
+        Assert.Empty(index.Ask("tin prices").Results);
+    }
+
+    [Fact]
+    public void SyncFolder_MalformedFile_IsNamedAndTheOthersAreIndexed()
+    {
+        using var index = new TestIndex();
+        index.WriteSource("coup.md", Coup);
+        File.WriteAllBytes(Path.Combine(index.SourcesPath, "broken.md"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]);
+        var report = index.Sync();
+        Assert.Equal(1, report.Added);
+        var problem = Assert.Single(report.Problems);
+        Assert.StartsWith("broken.md: ", problem);
+    }
+
+    [Fact]
+    public void SyncFolder_GoodFileTurnsMalformed_KeepsItsEarlierVersion()
+    {
+        using var index = new TestIndex();
+        index.WriteSource("coup.md", Coup);
+        index.Sync();
+        index.WriteSource("coup.md", "---\ntitle: never closed\n\nGeneral Barrientos.");
+        var report = index.Sync();
+        Assert.Single(report.Problems);
+        Assert.Equal(1, report.SourceCount);
+        Assert.Contains("Barrientos", index.Ask("who led the coup").Results[0].Quote);
+    }
+
+    [Fact]
+    public void SyncFolder_MissingFolder_IsAStoreError()
+    {
+        using var index = new TestIndex();
+        Assert.Throws<StoreException>(() => index.Indexer.SyncFolder(Path.Combine(index.SourcesPath, "nope"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Answer_WhileAnUpdateIsWriting_StillAnswersFromTheCommittedCorpus()
+    {
+        using var index = new TestIndex();
+        index.WriteSource("coup.md", Coup);
+        index.Sync();
+        using var writer = index.Store.OpenConnection();
+        using var transaction = writer.BeginTransaction();
+        using (var delete = writer.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM passages";
+            delete.ExecuteNonQuery();
+        }
+
+        // The write transaction holds the write lock and has not committed: readers see the old corpus.
+        Assert.Contains("Barrientos", index.Ask("who led the coup").Results[0].Quote);
+        transaction.Rollback();
+    }
+}
