@@ -3,7 +3,8 @@ namespace ChatBot.Search.Analysis;
 /// <summary>
 /// Function words that carry no meaning of their own: never indexed, never searched. Question words are among
 /// them, so "who led the coup" searches "led coup". Words that are also names or content in some uses ("may",
-/// "won", "will" as a noun) are left out, and an all-capitals token ("US", "WHO") is never a stop word.
+/// "won", "will" as a noun) are left out, and the few stop words that are also common acronyms ("US", "WHO",
+/// "IT") count as words when written in capitals.
 /// </summary>
 public static class StopWords
 {
@@ -24,8 +25,15 @@ public static class StopWords
     private static readonly HashSet<string> Set = new(Words, StringComparer.Ordinal);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpanLookup = Set.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly HashSet<string> Acronyms = new(["us", "who", "it"], StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AcronymLookup = Acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether a lowercase, diacritics-folded word is a stop word.</summary>
     public static bool Contains(ReadOnlySpan<char> foldedWord) => SpanLookup.Contains(foldedWord);
+
+    /// <summary>Whether a word, written in capitals when <paramref name="allCaps"/>, is a stop word.</summary>
+    public static bool Contains(ReadOnlySpan<char> foldedWord, bool allCaps)
+        => SpanLookup.Contains(foldedWord) && !(allCaps && AcronymLookup.Contains(foldedWord));
 
     public static IReadOnlyCollection<string> All => Set;
 }

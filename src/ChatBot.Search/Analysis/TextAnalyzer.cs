@@ -246,7 +246,7 @@ public static class TextAnalyzer
             }
         }
 
-        isStop = !allCaps && StopWords.Contains(folded);
+        isStop = StopWords.Contains(folded, allCaps);
         if (TermLookup.TryGetValue(folded, out var cached))
         {
             return cached;

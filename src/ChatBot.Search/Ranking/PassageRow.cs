@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Search.Ranking;
+
+/// <summary>A stored passage with what its citation needs.</summary>
+public sealed record PassageRow(
+    long RowId, string Text, string Locator, int Ordinal, string Slug, string Title, string? Author, string? Url, ulong GuildId)
+{
+    /// <summary>The passage's stable id, <c>{slug}#{ordinal}</c>.</summary>
+    public string PassageId => string.Create(CultureInfo.InvariantCulture, $"{Slug}#{Ordinal}");
+
+    public static Dictionary<long, PassageRow> Load(SqliteConnection connection, IReadOnlyCollection<long> rowIds)
+    {
+        var rows = new Dictionary<long, PassageRow>(rowIds.Count);
+        if (rowIds.Count == 0)
+        {
+            return rows;
+        }
+
+        using var command = connection.CreateCommand();
+        var sql = new StringBuilder(
+            "SELECT p.id, p.text, p.locator, p.ordinal, s.slug, s.title, s.author, s.url, s.guild_id " +
+            "FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN (");
+        var i = 0;
+        foreach (var id in rowIds)
+        {
+            var name = "$p" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i++ == 0 ? name : "," + name);
+            command.Parameters.AddWithValue(name, id);
+        }
+
+        command.CommandText = sql.Append(')').ToString();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new PassageRow(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
+                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                (ulong)reader.GetInt64(8));
+            rows[row.RowId] = row;
+        }
+
+        return rows;
+    }
+}

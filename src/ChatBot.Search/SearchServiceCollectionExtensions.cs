@@ -1,0 +1,31 @@
+using ChatBot.Core;
+using ChatBot.Search.Indexing;
+using ChatBot.Search.Ranking;
+using ChatBot.Search.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Search;
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the passage index: validated <see cref="IndexOptions"/> and <see cref="AnswersOptions"/>, the
+    /// store (opened on first use), the indexer, and the answer engine as <see cref="IAnswerService"/>.
+    /// </summary>
+    public static IServiceCollection AddPassageIndex(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswersOptions>().Bind(configuration.GetSection(AnswersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => PassageStore.Open(sp.GetRequiredService<IOptions<IndexOptions>>().Value.DatabasePath));
+        services.AddSingleton<SearchIndexProvider>();
+        services.AddSingleton<CorpusIndexer>();
+        services.AddSingleton<AnswerEngine>();
+        services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerEngine>());
+        services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
+        services.AddHostedService<CorpusSyncService>();
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using ChatBot.Search.Analysis;
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Search.Tests.Analysis;
+
+public sealed class QueryParserTests
+{
+    private static string Terms(string question) => string.Join(' ', QueryParser.Parse(question).Terms.Select(t => t.Term));
+
+    [Theory]
+    [InlineData("who led the coup", "led coup")]
+    [InlineData("Who did the junta overthrow?", "junta overthrow")]
+    [InlineData("When did Lechin's supporters resign from the government?", "lechin support resign govern")]
+    [InlineData("rené barrientos running mate", "rene barriento run mate")]
+    [InlineData("WHO LED THE COUP", "led coup")]
+    [InlineData("coup coup COUP", "coup")]
+    public void Parse_Question_KeepsItsInformativeWords(string question, string expected) => Assert.Equal(expected, Terms(question));
+
+    [Theory]
+    [InlineData("Rene", "rene")]
+    [InlineData("René", "rene")]
+    [InlineData("RENÉ Barrientos", "rene barriento")]
+    [InlineData("Estenssoro's", "estenssoro")]
+    [InlineData("Lechin\u2019s", "lechin")]
+    public void Parse_AccentsAndPossessives_MatchTheIndexForms(string question, string expected) => Assert.Equal(expected, Terms(question));
+
+    [Theory]
+    [InlineData("\"coup\"", "coup")]
+    [InlineData("coup*", "coup")]
+    [InlineData("NEAR(coup junta, 3)", "near coup junta 3")]
+    [InlineData("coup AND junta OR NOT army", "coup junta armi")]
+    [InlineData("title:coup", "titl coup")]
+    [InlineData("(((coup", "coup")]
+    [InlineData("coup)))", "coup")]
+    [InlineData("^coup + -junta", "coup junta")]
+    [InlineData("{coup} [junta] 'army' `x`", "coup junta armi x")]
+    [InlineData("coup; DROP TABLE passages; --", "coup drop tabl passag")]
+    public void Parse_FtsSyntax_IsJustCharacters(string question, string expected) => Assert.Equal(expected, Terms(question));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("?!")]
+    [InlineData("who what when where why how")]
+    [InlineData(null)]
+    public void Parse_NothingToSearch_IsEmpty(string? question) => Assert.True(QueryParser.Parse(question).IsEmpty);
+
+    [Fact]
+    public void Parse_VeryLongQuestion_IsCappedNotRejected()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 5000).Select(i => "word" + i));
+        var query = QueryParser.Parse(words);
+        Assert.Equal(QueryParser.MaxTerms, query.Terms.Count);
+    }
+
+    [Theory]
+    [InlineData("\"coup\"")]
+    [InlineData("NEAR(coup junta, 3)")]
+    [InlineData("coup AND junta OR NOT army")]
+    [InlineData("title:coup ^x -y +z (((")]
+    [InlineData("the U.S. gave 5.7% and 1,000 troops")]
+    [InlineData("Ærø Łódź ß")]
+    public void ToMatchExpression_AnyQuestion_IsValidFts5Syntax(string question)
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE VIRTUAL TABLE t USING fts5(terms, tokenize = "unicode61 remove_diacritics 0 tokenchars '.'", detail = 'none');
+            INSERT INTO t (terms) VALUES ('coup junta armi near titl us 5.7 1000 aero lodz ss');
+            """;
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT count(*) FROM t WHERE t MATCH $q";
+        command.Parameters.AddWithValue("$q", QueryParser.ToMatchExpression(QueryParser.Parse(question).Terms.Select(t => t.Term)));
+        Assert.Equal(1L, command.ExecuteScalar());
+    }
+}
