@@ -1,0 +1,30 @@
+using System.CommandLine;
+using ChatBot.Bench;
+
+var root = new RootCommand("ChatBot benchmarks: answer quality on SQuAD and speed on a generated corpus.");
+
+var squadFile = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
+var failures = new Option<int>("--show-failures") { Description = "Print this many questions whose top quote missed", DefaultValueFactory = _ => 0 };
+var quality = new Command("quality", "hit@1/3/5 of the top quotes on SQuAD questions") { squadFile, failures };
+quality.SetAction((parse, ct) => Task.FromResult(QualityBench.Run(parse.GetValue(squadFile)!, parse.GetValue(failures), ct)));
+root.Subcommands.Add(quality);
+
+var confidenceSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
+var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad };
+confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, ct)));
+root.Subcommands.Add(confidence);
+
+var corpusDir = new Argument<DirectoryInfo>("corpus-dir") { Description = "A folder made by make-scale-corpus.py (sources/ and questions.txt)" };
+var database = new Option<FileInfo?>("--database") { Description = "Index file to build (default: a fresh temporary file)" };
+var speed = new Command("speed", "Index build rate and answer latency on a generated corpus") { corpusDir, database };
+speed.SetAction((parse, ct) => Task.FromResult(SpeedBench.Run(parse.GetValue(corpusDir)!, parse.GetValue(database), ct)));
+root.Subcommands.Add(speed);
+
+var result = root.Parse(args);
+if (result.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"bench: {result.Errors[0].Message}");
+    return 2;
+}
+
+return await result.InvokeAsync();

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using ChatBot.Core;
+using ChatBot.Search.Indexing;
+using ChatBot.Search.Ranking;
+using ChatBot.Search.Store;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatBot.Bench;
+
+/// <summary>
+/// Indexes SQuAD articles as sources and measures hit@k: the share of questions for which one of the top k
+/// quotes contains one of the answer strings (SQuAD normalisation, whole words).
+/// </summary>
+public static class QualityBench
+{
+    public static int Run(FileInfo squad, int showFailures, CancellationToken cancellationToken)
+    {
+        if (!squad.Exists)
+        {
+            Console.Error.WriteLine($"bench: {squad.FullName} does not exist");
+            return 2;
+        }
+
+        var (questions, articles) = SquadAnswers.Read(squad.FullName);
+        var work = Directory.CreateTempSubdirectory("chatbot-squad-");
+        try
+        {
+            SquadAnswers.WriteSources(articles, Path.Combine(work.FullName, "sources"));
+            var store = PassageStore.Open(Path.Combine(work.FullName, "index.db"));
+            var report = new CorpusIndexer(store, NullLogger<CorpusIndexer>.Instance).SyncFolder(Path.Combine(work.FullName, "sources"), cancellationToken);
+            var engine = new AnswerEngine(store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance));
+            Console.WriteLine($"indexed {report.SourceCount} articles, {report.PassageCount} passages in {report.Elapsed.TotalSeconds:F1} s");
+
+            int[] hits = [0, 0, 0, 0, 0, 0];
+            var maxQuote = 0;
+            long quoteChars = 0, quotes = 0;
+            var shown = 0;
+            int typed = 0, marked = 0, overlapping = 0;
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var question in questions)
+            {
+                var answer = engine.Answer(new AnswerRequest(question.Question, CorpusScope.Global, Top: 5), cancellationToken);
+                var normalizedAnswers = question.Answers.Select(SquadAnswers.Normalize).ToList();
+                var firstHit = -1;
+                for (var rank = 0; rank < answer.Results.Count; rank++)
+                {
+                    var quote = answer.Results[rank].Quote;
+                    maxQuote = Math.Max(maxQuote, quote.Length);
+                    quoteChars += quote.Length;
+                    quotes++;
+                    var normalized = SquadAnswers.Normalize(quote);
+                    if (firstHit < 0 && normalizedAnswers.Any(a => SquadAnswers.Contains(normalized, a)))
+                    {
+                        firstHit = rank + 1;
+                    }
+                }
+
+                if (AnswerSpans.Classify(question.Question) != AnswerKind.None)
+                {
+                    typed++;
+                    var span = answer.Results.Count > 0 ? answer.Results[0].Answer : null;
+                    if (span is not null)
+                    {
+                        marked++;
+                        if (normalizedAnswers.Any(a => SquadAnswers.Overlaps(SquadAnswers.Normalize(span.Text), a)))
+                        {
+                            overlapping++;
+                        }
+                    }
+                }
+
+                for (var k = 1; k <= 5; k++)
+                {
+                    if (firstHit >= 1 && firstHit <= k)
+                    {
+                        hits[k]++;
+                    }
+                }
+
+                if (firstHit != 1 && shown < showFailures)
+                {
+                    shown++;
+                    Console.WriteLine($"- {question.Question}  [{string.Join(" | ", question.Answers)}]  hit at {firstHit}");
+                    if (answer.Results.Count > 0)
+                    {
+                        Console.WriteLine($"    top: {answer.Results[0].Citation.Title} {answer.Results[0].Citation.Locator}: {answer.Results[0].Quote}");
+                    }
+                }
+            }
+
+            var n = questions.Count;
+            Console.WriteLine($"questions {n}  hit@1 {(double)hits[1] / n:F3}  hit@3 {(double)hits[3] / n:F3}  hit@5 {(double)hits[5] / n:F3}");
+            Console.WriteLine(
+                $"answer spans: {typed} who/when/where/how-many/how-much questions, {marked} with a marked answer in the top quote, " +
+                $"{(double)overlapping / Math.Max(1, typed):F3} of them overlapping a gold answer ({(double)overlapping / Math.Max(1, marked):F3} of those marked)");
+            Console.WriteLine($"quotes: mean {(double)quoteChars / Math.Max(1, quotes):F0} characters, longest {maxQuote}; {stopwatch.Elapsed.TotalMilliseconds / n:F2} ms per question");
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            work.Delete(recursive: true);
+        }
+    }
+}
