@@ -29,8 +29,14 @@ public static class TextAnalyzer
     /// <summary>Adds the tokens of <paramref name="text"/> to <paramref name="tokens"/>, in order.</summary>
     public static void Analyze(string text, List<AnalyzedToken> tokens)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        Scan(text, tokens, terms: null);
+    }
+
+    /// <summary>Scans <paramref name="text"/> into tokens (stop words flagged) or into terms (stop words left out).</summary>
+    private static void Scan(string text, List<AnalyzedToken>? tokens, List<string>? terms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         Span<char> buffer = stackalloc char[MaxTokenLength * 2];
         var i = 0;
         while (i < text.Length)
@@ -46,7 +52,11 @@ public static class TextAnalyzer
             var token = Normalize(text.AsSpan(start, end - start), buffer, out var isStop);
             if (token is not null)
             {
-                tokens.Add(new AnalyzedToken(start, end, token, isStop));
+                tokens?.Add(new AnalyzedToken(start, end, token, isStop));
+                if (!isStop)
+                {
+                    terms?.Add(token);
+                }
             }
 
             if (skipPossessive)
@@ -67,16 +77,8 @@ public static class TextAnalyzer
     /// <summary>The index terms of <paramref name="text"/> in order, stop words left out.</summary>
     public static List<string> Terms(string text)
     {
-        var tokens = Analyze(text);
-        var terms = new List<string>(tokens.Count);
-        foreach (var token in tokens)
-        {
-            if (!token.IsStopWord)
-            {
-                terms.Add(token.Term);
-            }
-        }
-
+        var terms = new List<string>();
+        Scan(text, tokens: null, terms);
         return terms;
     }
 
@@ -91,6 +93,11 @@ public static class TextAnalyzer
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
         var sb = new StringBuilder(text.Length);
         AppendFolded(text, sb);
         return sb.ToString();

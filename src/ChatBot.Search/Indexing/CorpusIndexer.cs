@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using ChatBot.Search.Analysis;
 using ChatBot.Search.Ingestion;
@@ -113,7 +114,7 @@ public sealed partial class CorpusIndexer(PassageStore store, ILogger<CorpusInde
                                 try
                                 {
                                     var document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes);
-                                    ready.Add(PreparedSource.From(document with { Slug = file.Slug }, file.RelativePath, file.Hash), cancellationToken);
+                                    ready.Add(PreparedSource.Prepare(document with { Slug = file.Slug }, file.RelativePath, file.Hash, writer.Vocabulary), cancellationToken);
                                 }
                                 catch (SourceFormatException e)
                                 {
@@ -227,18 +228,31 @@ public sealed partial class CorpusIndexer(PassageStore store, ILogger<CorpusInde
     private static partial void IndexUpdated(ILogger logger, int added, int updated, int unchanged, int removed, int passages, long elapsedMs);
 }
 
-/// <summary>A parsed source with the analyzed terms of each passage, ready for <see cref="SourceWriter"/>.</summary>
-public sealed record PreparedSource(SourceDocument Document, string Origin, string ContentHash, IReadOnlyList<IReadOnlyList<string>> PassageTerms)
+/// <summary>A parsed source with each passage analyzed, ready for <see cref="SourceWriter"/>.</summary>
+public sealed record PreparedSource(SourceDocument Document, string Origin, string ContentHash, IReadOnlyList<PreparedPassage> Passages)
 {
-    public static PreparedSource From(SourceDocument document, string origin, string contentHash)
+    /// <summary>Analyzes every passage; safe to call from several threads with one vocabulary.</summary>
+    public static PreparedSource Prepare(SourceDocument document, string origin, string contentHash, Vocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var terms = new IReadOnlyList<string>[document.Passages.Count];
-        for (var i = 0; i < terms.Length; i++)
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var passages = new PreparedPassage[document.Passages.Count];
+        var ids = new List<int>();
+        for (var i = 0; i < passages.Length; i++)
         {
-            terms[i] = TextAnalyzer.Terms(document.Passages[i].Text);
+            var terms = TextAnalyzer.Terms(document.Passages[i].Text);
+            ids.Clear();
+            foreach (var term in terms)
+            {
+                ids.Add(vocabulary.IdOf(term));
+            }
+
+            passages[i] = new PreparedPassage(string.Join(' ', terms), terms.Count, TermVector.Encode(CollectionsMarshal.AsSpan(ids)));
         }
 
-        return new PreparedSource(document, origin, contentHash, terms);
+        return new PreparedSource(document, origin, contentHash, passages);
     }
 }
+
+/// <summary>A passage's analyzed terms (as FTS5 indexes them), their count, and its term vector.</summary>
+public sealed record PreparedPassage(string Terms, int Length, byte[] Vector);

@@ -41,17 +41,22 @@ public static partial class ChromeFilter
         "create an account", "free trial", "cookie policy", "access denied", "please wait", "the problem persists",
     ];
 
+    private static readonly System.Buffers.SearchValues<string> AnyNoticePhrase =
+        System.Buffers.SearchValues.Create([.. PageNotices, .. ReaderPrompts], StringComparison.Ordinal);
+
     public static List<Block> Clean(IReadOnlyList<Block> blocks, string? title)
     {
         ArgumentNullException.ThrowIfNull(blocks);
-        var keyed = blocks.Select(b => (Block: b, Key: Key(b.Text))).ToList();
+
+        // Only short lines can be repeated chrome or a title echo; prose needs no key.
+        var keyed = blocks.Select(b => (Block: b, Key: IsShort(b.Text) ? Key(b.Text) : "\u0001" + b.Text)).ToList();
         var counts = keyed.GroupBy(b => b.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var titleKey = title is null ? null : Key(title);
         var kept = new List<Block>();
         var seenRealParagraph = false;
         foreach (var (block, key) in keyed)
         {
-            if (key.Length == 0
+            if (block.Text.Trim().Length == 0
                 || (IsShort(block.Text) && counts[key] > 1)
                 || (titleKey is not null && key == titleKey && IsShort(block.Text))
                 || IsInterfaceLine(block.Text)
@@ -73,20 +78,21 @@ public static partial class ChromeFilter
     }
 
     /// <summary>Short and without sentence punctuation: a label, a title line or a widget, not prose.</summary>
-    public static bool IsShort(string text)
-    {
-        var words = Words(text);
-        return words.Length <= ShortWords && !EndsLikeSentence(text);
-    }
+    public static bool IsShort(string text) => !EndsLikeSentence(text) && WordCount(text, ShortWords + 1) <= ShortWords;
 
     /// <summary>A leading label such as "Article excerpt" or a kicker line: a few words, no sentence.</summary>
-    public static bool IsLabel(string text) => Words(text).Length <= 8 && !EndsLikeSentence(text);
+    public static bool IsLabel(string text) => !EndsLikeSentence(text) && WordCount(text, 9) <= 8;
 
     /// <summary>Navigation and search widgets: short lines mostly of interface words, or "Label... value" pickers.</summary>
     public static bool IsInterfaceLine(string text)
     {
+        if (EndsLikeSentence(text) || WordCount(text, ShortWords + 1) > ShortWords)
+        {
+            return false;
+        }
+
         var words = Words(text);
-        if (words.Length == 0 || words.Length > ShortWords || EndsLikeSentence(text))
+        if (words.Length == 0)
         {
             return false;
         }
@@ -104,15 +110,39 @@ public static partial class ChromeFilter
     public static bool IsNotice(string text)
     {
         var folded = TextAnalyzer.Fold(text);
+        if (!folded.AsSpan().ContainsAny(AnyNoticePhrase))
+        {
+            return false;
+        }
+
         var notices = PageNotices.Count(p => folded.Contains(p, StringComparison.Ordinal));
         var prompts = ReaderPrompts.Count(p => folded.Contains(p, StringComparison.Ordinal));
-        return (notices >= 1 && Words(text).Length <= 40) || notices + prompts >= 2;
+        return (notices >= 1 && WordCount(text, 41) <= 40) || notices + prompts >= 2;
     }
 
     private static bool EndsLikeSentence(string text)
     {
         var end = text.TrimEnd().TrimEnd('"', '\'', '\u201D', '\u2019', ')', ']');
         return end.Length > 0 && end[^1] is '.' or '!' or '?' or '\u2026' && !end.EndsWith("...", StringComparison.Ordinal);
+    }
+
+    /// <summary>Counts the words of <paramref name="text"/>, stopping at <paramref name="limit"/>.</summary>
+    private static int WordCount(string text, int limit)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = c is ' ' or '\t' or '\u00A0';
+            if (!space && !inWord && ++count >= limit)
+            {
+                return count;
+            }
+
+            inWord = !space;
+        }
+
+        return count;
     }
 
     private static string[] Words(string text) => text.Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);

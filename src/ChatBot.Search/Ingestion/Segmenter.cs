@@ -39,7 +39,34 @@ public static class Segmenter
     }
 
     public static string Collapse(string text)
-        => string.Join(' ', text.Split((char[])[' ', '\t', '\n', '\r', '\f', '\v', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!NeedsCollapsing(text))
+        {
+            return text;
+        }
+
+        return string.Join(' ', text.Split((char[])[' ', '\t', '\n', '\r', '\f', '\v', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static bool NeedsCollapsing(string text)
+    {
+        if (text.Length == 0 || text[0] == ' ' || text[^1] == ' ')
+        {
+            return text.Length > 0;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\t' or '\n' or '\r' or '\f' or '\v' or '\u00A0' || (c == ' ' && text[i - 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static List<string> Pieces(string text, int max)
     {

@@ -14,12 +14,11 @@ public sealed record SourceMetadata(
 /// </summary>
 public sealed record PassageDraft(int Ordinal, string Locator, string Text);
 
-/// <summary>A source read, cleaned and segmented, ready to be stored.</summary>
+/// <summary>A source read, cleaned and segmented, ready to be analyzed and stored.</summary>
 public sealed record SourceDocument(
     string Slug,
     SourceMetadata Metadata,
-    IReadOnlyList<PassageDraft> Passages,
-    string ContentHash);
+    IReadOnlyList<PassageDraft> Passages);
 
 /// <summary>A source file that cannot be read as a source; the message names the problem in one line.</summary>
 public sealed class SourceFormatException(string message) : Exception(message);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Search.Analysis;
@@ -44,7 +43,7 @@ public static partial class SourceReader
             throw new SourceFormatException("no text is left after removing markup and page chrome");
         }
 
-        return new SourceDocument(SlugFor(fileName), metadata, passages, Convert.ToHexStringLower(SHA256.HashData(content)));
+        return new SourceDocument(SlugFor(fileName), metadata, passages);
     }
 
     /// <summary>Reads a file from disk; problems name the file.</summary>

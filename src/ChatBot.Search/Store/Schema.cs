@@ -8,11 +8,11 @@ internal static class Schema
 {
     public static readonly string[] Migrations =
     [
-        // 1: sources, passages, the vocabulary and the full-text index. passages.terms is the analyzer's output
-        // (stop words left out), which FTS5 indexes as an external-content table, so matching uses exactly our
-        // analysis. passages.vector holds the same terms as (vocabulary id, count) pairs for the ranker. The
-        // writer keeps passage_fts in step explicitly, with set-based statements: a trigger per row costs three
-        // times as much on a full build.
+        // 1: sources, passages, the vocabulary and the full-text index. FTS5 indexes the analyzer's output for
+        // each passage (stop words left out, joined by spaces), so matching uses exactly our analysis. It is a
+        // contentless table: the analyzed terms are needed only to build the index, so they are not stored
+        // twice, and contentless_delete lets a passage be removed by rowid. passages.vector holds the same terms
+        // as (vocabulary id, count) pairs for the ranker. The writer keeps passage_fts in step with passages.
         """
         CREATE TABLE meta (
             key   TEXT PRIMARY KEY,
@@ -47,7 +47,6 @@ internal static class Schema
             ordinal   INTEGER NOT NULL,
             locator   TEXT    NOT NULL,
             text      TEXT    NOT NULL,
-            terms     TEXT    NOT NULL,
             length    INTEGER NOT NULL,
             vector    BLOB    NOT NULL,
             UNIQUE (source_id, ordinal)
@@ -55,8 +54,8 @@ internal static class Schema
 
         CREATE VIRTUAL TABLE passage_fts USING fts5 (
             terms,
-            content = 'passages',
-            content_rowid = 'id',
+            content = '',
+            contentless_delete = 1,
             tokenize = "unicode61 remove_diacritics 0 tokenchars '.'",
             detail = 'none'
         );

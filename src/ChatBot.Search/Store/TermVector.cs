@@ -10,7 +10,7 @@ public static class TermVector
     public static byte[] Encode(Span<int> termIds)
     {
         termIds.Sort();
-        var buffer = new byte[(termIds.Length * 10) + 1];
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((termIds.Length * 10) + 1);
         var length = 0;
         var previous = 0;
         for (var i = 0; i < termIds.Length;)
@@ -27,7 +27,9 @@ public static class TermVector
             i = j;
         }
 
-        return buffer.AsSpan(0, length).ToArray();
+        var vector = buffer.AsSpan(0, length).ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return vector;
     }
 
     /// <summary>Appends the (id, count) pairs of <paramref name="blob"/> to the lists.</summary>
