@@ -13,12 +13,3 @@ public sealed class IndexOptions
     [Required(AllowEmptyStrings = false)]
     public string DatabasePath { get; set; } = "index/chatbot.db";
 }
-
-/// <summary>How answers are shaped (section "Answers").</summary>
-public sealed class AnswersOptions
-{
-    public const string Section = "Answers";
-
-    [Range(1, 10)]
-    public int MaxResults { get; set; } = 3;
-}

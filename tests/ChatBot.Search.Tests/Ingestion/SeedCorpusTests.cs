@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ChatBot.Search.Ingestion;
 using ChatBot.Search.Tests.TestSupport;
+using ChatBot.Testing;
 
 namespace ChatBot.Search.Tests.Ingestion;
 

@@ -2,6 +2,7 @@ using ChatBot.Core;
 using ChatBot.Search.Analysis;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Tests.TestSupport;
+using ChatBot.Testing;
 
 namespace ChatBot.Search.Tests.Ranking;
 

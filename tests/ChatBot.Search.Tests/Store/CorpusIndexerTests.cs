@@ -1,5 +1,6 @@
 using ChatBot.Search.Store;
 using ChatBot.Search.Tests.TestSupport;
+using ChatBot.Testing;
 
 namespace ChatBot.Search.Tests.Store;
 

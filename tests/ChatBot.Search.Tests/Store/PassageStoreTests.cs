@@ -1,5 +1,6 @@
 using ChatBot.Search.Store;
 using ChatBot.Search.Tests.TestSupport;
+using ChatBot.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Search.Tests.Store;

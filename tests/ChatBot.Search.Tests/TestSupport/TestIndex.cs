@@ -2,6 +2,7 @@ using ChatBot.Core;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
+using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Search.Tests.TestSupport;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ChatBot.Search.Tests.TestSupport;
+namespace ChatBot.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted (with its pooled SQLite files) on dispose.</summary>
 public sealed class TempDirectory : IDisposable

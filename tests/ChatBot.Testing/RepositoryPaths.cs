@@ -1,4 +1,4 @@
-namespace ChatBot.Search.Tests.TestSupport;
+namespace ChatBot.Testing;
 
 /// <summary>Paths inside the repository, which the build records in the test assembly.</summary>
 public static class RepositoryPaths

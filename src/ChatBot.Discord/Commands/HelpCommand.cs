@@ -1,0 +1,31 @@
+using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rendering;
+using ChatBot.Discord.Rest;
+
+namespace ChatBot.Discord.Commands;
+
+/// <summary><c>/help</c>: how to use the bot. Answered from memory, so it is not deferred.</summary>
+internal sealed class HelpCommand : ISlashCommand
+{
+    public const string Text =
+        "**/ask** `question:` your question — I reply with the best passages from the corpus, quoted word for word, "
+        + "matched words in **bold**, each with its source. Add `private: True` to see the answer alone.\n"
+        + "**More** shows the next passages; **Sources** lists the sources an answer quotes.\n"
+        + "**/sources** — what the corpus holds.\n"
+        + "**/about** — what this bot is, corpus size, version.\n\n"
+        + "Tips: ask about people, places, dates and events; use the words a historian would use. "
+        + "When the corpus does not cover a question, I say so and show the closest passage.";
+
+    public static SlashCommandSpec Spec { get; } = new("help", "How to ask questions and read the answers", [])
+    {
+        Defer = false,
+        Ephemeral = static _ => true,
+    };
+
+    public ValueTask<Reply> ExecuteAsync(InteractionContext call, CancellationToken cancellationToken)
+        => ValueTask.FromResult(new Reply
+        {
+            Embeds = [new Embed { Title = "How to use ChatBot", Description = Text, Color = AnswerCard.ConfidentColor }],
+            Ephemeral = true,
+        });
+}

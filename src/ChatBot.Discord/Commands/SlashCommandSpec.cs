@@ -1,0 +1,75 @@
+using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rest;
+
+namespace ChatBot.Discord.Commands;
+
+/// <summary>
+/// A slash command's shape and how the router treats it. <see cref="RequiredPermissions"/> becomes
+/// <c>default_member_permissions</c> and is checked again on <c>member.permissions</c>, because server
+/// admins can override the default. <see cref="Ephemeral"/> is decided before the defer, since a deferred
+/// response cannot change its visibility later.
+/// </summary>
+internal sealed record SlashCommandSpec(string Name, string Description, IReadOnlyList<CommandOptionSpec> Options)
+{
+    public DiscordPermissions? RequiredPermissions { get; init; }
+
+    /// <summary>Where it can be used (global registration only): servers and the bot's DMs by default.</summary>
+    public IReadOnlyList<InteractionContextType> Contexts { get; init; } = [InteractionContextType.Guild, InteractionContextType.BotDm];
+
+    /// <summary>Defer (type 5) before running; only a command that answers from memory should set false.</summary>
+    public bool Defer { get; init; } = true;
+
+    public Func<InteractionContext, bool> Ephemeral { get; init; } = static _ => false;
+
+    public ApplicationCommand ToApplicationCommand(bool global) => new()
+    {
+        Type = ApplicationCommandType.ChatInput,
+        Name = Name,
+        Description = Description,
+        Options = Options.Count > 0 ? Options.Select(o => o.ToApplicationCommandOption()).ToList() : null,
+        DefaultMemberPermissions = RequiredPermissions,
+        Contexts = global ? Contexts : null,
+        IntegrationTypes = global ? [0] : null,
+    };
+}
+
+/// <summary>One option; subcommands and groups nest their options in <see cref="Options"/>.</summary>
+internal sealed record CommandOptionSpec(string Name, string Description, ApplicationCommandOptionType Type = ApplicationCommandOptionType.String, bool Required = false)
+{
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public double? MinValue { get; init; }
+
+    public double? MaxValue { get; init; }
+
+    public bool Autocomplete { get; init; }
+
+    public IReadOnlyList<ApplicationCommandChoice>? Choices { get; init; }
+
+    public IReadOnlyList<CommandOptionSpec>? Options { get; init; }
+
+    public ApplicationCommandOption ToApplicationCommandOption() => new()
+    {
+        Type = Type,
+        Name = Name,
+        Description = Description,
+        Required = Required ? true : null,
+        MinLength = MinLength,
+        MaxLength = MaxLength,
+        MinValue = MinValue,
+        MaxValue = MaxValue,
+        Autocomplete = Autocomplete ? true : null,
+        Choices = Choices,
+        Options = Options?.Select(o => o.ToApplicationCommandOption()).ToList(),
+    };
+}
+
+/// <summary>How the router treats a component handler: deferred by default, privately by default.</summary>
+internal sealed record ComponentSpec(string Prefix)
+{
+    public bool Defer { get; init; } = true;
+
+    public Func<InteractionContext, bool> Ephemeral { get; init; } = static _ => true;
+}

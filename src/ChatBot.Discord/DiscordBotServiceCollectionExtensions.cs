@@ -1,0 +1,59 @@
+using ChatBot.Core;
+using ChatBot.Discord.Commands;
+using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord;
+
+public static class DiscordBotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Discord bot: validated <see cref="DiscordOptions"/> (section <c>Discord</c>), the REST client
+    /// with its rate-limit handler, the gateway service, the interaction router and the commands. It needs an
+    /// <c>IAnswerService</c> and an <c>ISourceCatalog</c> from the container. <see cref="IGatewayStatus"/> tells
+    /// a health check whether the bot is connected.
+    /// </summary>
+    public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswersOptions>().Bind(configuration.GetSection(AnswersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new GatewayTimings());
+        services.TryAddSingleton(ExitCodeSink.Process);
+
+        services.TryAddSingleton<RateLimitState>();
+        services.TryAddTransient<RateLimitHandler>();
+        services.TryAddTransient<TransientErrorHandler>();
+        services.AddHttpClient<DiscordRestClient>((provider, http) => DiscordRestClient.Configure(http, provider.GetRequiredService<IOptions<DiscordOptions>>().Value))
+            .AddHttpMessageHandler<TransientErrorHandler>()
+            .AddHttpMessageHandler<RateLimitHandler>()
+            .RemoveAllLoggers();
+
+        services.TryAddSingleton<GatewayStatus>();
+        services.TryAddSingleton<IGatewayStatus>(provider => provider.GetRequiredService<GatewayStatus>());
+        services.TryAddSingleton<IGatewaySocketFactory, ClientWebSocketFactory>();
+        services.TryAddSingleton<FatalStop>();
+        services.TryAddSingleton<DispatchPump>();
+        services.AddSingleton<IDispatchHandler, InteractionRouter>();
+        services.AddSingleton<IDispatchHandler, CommandRegistrar>();
+
+        services.TryAddSingleton<CommandRegistry>();
+        services.TryAddSingleton<QuestionStore>();
+        services.AddSlashCommand<AskCommand>();
+        services.AddSlashCommand<SourcesCommand>();
+        services.AddSlashCommand<AboutCommand>();
+        services.AddSlashCommand<HelpCommand>();
+        services.AddComponentHandler<AskButtons>();
+
+        services.AddHostedService<GatewayService>();
+        return services;
+    }
+}

@@ -1,0 +1,472 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Discord.Gateway;
+
+/// <summary>What every connection needs from the service, fixed for the process. A class, not a record: no generated ToString may print the token.</summary>
+internal sealed class GatewayConnectionSettings(
+    string token,
+    GatewayIntents intents,
+    GatewayTimings timings,
+    TimeProvider time,
+    ChannelWriter<GatewayDispatch> dispatches,
+    GatewayStatus status,
+    ILogger logger)
+{
+    public string Token { get; } = token;
+
+    public GatewayIntents Intents { get; } = intents;
+
+    public GatewayTimings Timings { get; } = timings;
+
+    public TimeProvider Time { get; } = time;
+
+    public ChannelWriter<GatewayDispatch> Dispatches { get; } = dispatches;
+
+    public GatewayStatus Status { get; } = status;
+
+    public ILogger Logger { get; } = logger;
+}
+
+/// <summary>
+/// One WebSocket to the gateway, from HELLO to close (§1.4–§1.9). All of its state (the ACK flag, the
+/// sequence, the heartbeat loop, the send limiter, the deadline timer) lives in this object, so a socket that
+/// has been replaced can never touch its successor; the service starts the next connection only after
+/// <see cref="RunAsync"/> has returned, and every loop of this one has ended. The receive loop only parses,
+/// answers protocol messages and enqueues dispatches; it never runs a handler.
+/// </summary>
+internal sealed class GatewayConnection : IAsyncDisposable
+{
+    private const int ReceiveChunkBytes = 16 * 1024;
+    private const int MaxMessageBytes = 64 * 1024 * 1024;
+    private const int NoSequence = -1;
+
+    private readonly WebSocket socket;
+    private readonly GatewayConnectionSettings settings;
+    private readonly int id;
+    private readonly CancellationTokenSource lifetime = new();
+    private readonly SemaphoreSlim sendLock = new(1, 1);
+    private readonly GatewaySendLimiter limiter;
+    private readonly GatewaySession? resuming;
+    private readonly Lock deadlineSync = new();
+
+    private ConnectionOutcome? outcome;
+    private GatewaySession? session;
+    private int sequence;
+    private int acked = 1;
+    private long lastBeatAt;
+    private bool helloSeen;
+    private bool identified;
+    private bool reachedReady;
+    private Task heartbeat = Task.CompletedTask;
+    private ITimer? deadline;
+
+    public GatewayConnection(WebSocket socket, GatewayConnectionSettings settings, int id, GatewaySession? resume)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentNullException.ThrowIfNull(settings);
+        this.socket = socket;
+        this.settings = settings;
+        this.id = id;
+        resuming = resume;
+        session = resume;
+        sequence = resume?.Sequence ?? NoSequence;
+        limiter = new GatewaySendLimiter(settings.Time);
+    }
+
+    private ILogger Logger => settings.Logger;
+
+    private int? Sequence => Volatile.Read(ref sequence) is var s && s == NoSequence ? null : s;
+
+    /// <summary>Runs until the socket closes; <paramref name="stoppingToken"/> closes it for good with 1000.</summary>
+    public async Task<ConnectionResult> RunAsync(CancellationToken stoppingToken)
+    {
+        await using var stopping = stoppingToken.Register(() => _ = CloseAsync(WebSocketCloseStatus.NormalClosure, new ConnectionOutcome(ConnectionEnd.Shutdown, "host stopping", 1000)));
+        ArmDeadline(settings.Timings.HelloTimeout, "HELLO");
+        try
+        {
+            await ReceiveLoopAsync();
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            // Our own close ran its course (or timed out waiting for Discord's answer) and aborted the socket.
+        }
+        catch (WebSocketException e)
+        {
+            GatewayLog.ConnectionLost(Logger, id, e.WebSocketErrorCode.ToString());
+            SetOutcome(new ConnectionOutcome(ConnectionEnd.Reconnect, "connection lost"));
+        }
+        finally
+        {
+            await lifetime.CancelAsync();
+            DisarmDeadline();
+            await heartbeat;
+        }
+
+        var latest = session is null ? null : session with { Sequence = Sequence };
+        var final = outcome ?? new ConnectionOutcome(ConnectionEnd.Reconnect, "connection ended");
+        return new ConnectionResult(final, final.End is ConnectionEnd.NewSession or ConnectionEnd.InvalidSession ? null : latest, reachedReady, identified);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await lifetime.CancelAsync();
+        DisarmDeadline();
+        socket.Dispose();
+        lifetime.Dispose();
+        sendLock.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
+        while (true)
+        {
+            buffer.ResetWrittenCount();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.GetMemory(ReceiveChunkBytes), lifetime.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    OnClosedByDiscord((int?)socket.CloseStatus);
+                    return;
+                }
+
+                buffer.Advance(result.Count);
+                if (buffer.WrittenCount > MaxMessageBytes)
+                {
+                    throw new WebSocketException(WebSocketError.Faulted, "A gateway message exceeded 64 MiB.");
+                }
+            }
+            while (!result.EndOfMessage);
+
+            var receivedAt = settings.Time.GetTimestamp();
+            if (result.MessageType != WebSocketMessageType.Text)
+            {
+                // We never ask for compression, so a binary message is not one we can read.
+                GatewayLog.Unreadable(Logger, id, "binary message");
+                continue;
+            }
+
+            if (TryParse(buffer.WrittenSpan, out var frame))
+            {
+                await HandleAsync(frame, receivedAt);
+            }
+        }
+    }
+
+    private bool TryParse(ReadOnlySpan<byte> message, out GatewayFrame frame)
+    {
+        try
+        {
+            frame = GatewayFrame.Parse(message);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            GatewayLog.Unreadable(Logger, id, e.Message);
+            frame = default;
+            return false;
+        }
+    }
+
+    private async ValueTask HandleAsync(GatewayFrame frame, long receivedAt)
+    {
+        switch (frame.Op)
+        {
+            case GatewayOpCode.Hello:
+                await OnHelloAsync(frame);
+                break;
+            case GatewayOpCode.HeartbeatAck:
+                OnHeartbeatAck();
+                break;
+            case GatewayOpCode.Heartbeat:
+                // Discord wants a beat now: send it without the zombie check and without moving the schedule (§1.4.6).
+                await SendHeartbeatAsync(requested: true, lifetime.Token);
+                break;
+            case GatewayOpCode.Reconnect:
+                GatewayLog.ReconnectRequested(Logger, id);
+                await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "Discord asked to reconnect (op 7)"));
+                break;
+            case GatewayOpCode.InvalidSession:
+                var resumable = frame.Data.ValueKind == JsonValueKind.True;
+                GatewayLog.InvalidSession(Logger, id, resumable);
+                await CloseAsync(
+                    GatewayCloseCodes.UnknownError,
+                    resumable && session is not null
+                        ? new ConnectionOutcome(ConnectionEnd.Reconnect, "invalid session, resumable (op 9)")
+                        : new ConnectionOutcome(ConnectionEnd.InvalidSession, "invalid session (op 9)"));
+                break;
+            case GatewayOpCode.Dispatch:
+                OnDispatch(frame, receivedAt);
+                break;
+            default:
+                GatewayLog.UnknownOp(Logger, id, (int)frame.Op);
+                break;
+        }
+    }
+
+    private async ValueTask OnHelloAsync(GatewayFrame frame)
+    {
+        if (helloSeen)
+        {
+            GatewayLog.UnknownOp(Logger, id, (int)frame.Op);
+            return;
+        }
+
+        HelloEvent? hello;
+        try
+        {
+            hello = DiscordJson.Deserialize<HelloEvent>(frame.Data);
+        }
+        catch (JsonException e)
+        {
+            GatewayLog.Unreadable(Logger, id, e.Message);
+            return;
+        }
+
+        if (hello is not { HeartbeatInterval: > 0 })
+        {
+            GatewayLog.Unreadable(Logger, id, "HELLO without a heartbeat interval");
+            return;
+        }
+
+        helloSeen = true;
+        DisarmDeadline();
+
+        // A fresh flag for a fresh socket: a stale "not acked" from the last one would reconnect at once (§1.4).
+        Volatile.Write(ref acked, 1);
+        heartbeat = HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), lifetime.Token);
+
+        if (resuming is { } resume)
+        {
+            await SendAsync(GatewayEncoder.Resume(settings.Token, resume.SessionId, Sequence), priority: true, lifetime.Token);
+        }
+        else
+        {
+            identified = true;
+            await SendAsync(GatewayEncoder.Identify(settings.Token, settings.Intents), priority: true, lifetime.Token);
+        }
+
+        ArmDeadline(settings.Timings.ReadyTimeout, resuming is null ? "READY" : "RESUMED");
+    }
+
+    private void OnHeartbeatAck()
+    {
+        Volatile.Write(ref acked, 1);
+        var sentAt = Volatile.Read(ref lastBeatAt);
+        settings.Status.HeartbeatAcknowledged(sentAt == 0 ? TimeSpan.Zero : settings.Time.GetElapsedTime(sentAt));
+    }
+
+    private void OnDispatch(GatewayFrame frame, long receivedAt)
+    {
+        if (frame.Sequence is { } s)
+        {
+            Volatile.Write(ref sequence, s);
+        }
+
+        switch (frame.EventName)
+        {
+            case "READY":
+                OnReady(frame.Data);
+                break;
+            case "RESUMED":
+                reachedReady = true;
+                DisarmDeadline();
+                settings.Status.Ready(null);
+                GatewayLog.Resumed(Logger, id, Sequence);
+                break;
+            default:
+                break;
+        }
+
+        if (frame.EventName is { Length: > 0 } name)
+        {
+            settings.Dispatches.TryWrite(new GatewayDispatch(name, frame.Data, frame.Sequence, receivedAt));
+        }
+    }
+
+    private void OnReady(JsonElement data)
+    {
+        ReadyEvent? ready = null;
+        try
+        {
+            ready = DiscordJson.Deserialize<ReadyEvent>(data);
+        }
+        catch (JsonException e)
+        {
+            GatewayLog.Unreadable(Logger, id, e.Message);
+        }
+
+        reachedReady = true;
+        DisarmDeadline();
+        if (ready is { SessionId: { Length: > 0 } sessionId, ResumeGatewayUrl: { Length: > 0 } resumeUrl } && Uri.TryCreate(resumeUrl, UriKind.Absolute, out _))
+        {
+            session = new GatewaySession(sessionId, resumeUrl, Sequence);
+        }
+        else
+        {
+            session = null;
+            GatewayLog.ReadyWithoutSession(Logger, id);
+        }
+
+        settings.Status.Ready(ready?.Application?.Id);
+        var guilds = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("guilds", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
+        GatewayLog.Ready(Logger, id, ready?.User?.Username ?? "?", guilds);
+    }
+
+    private void OnClosedByDiscord(int? code)
+    {
+        var end = GatewayCloseCodes.Classify(code);
+        if (SetOutcome(new ConnectionOutcome(end, "Discord closed the connection", code)))
+        {
+            GatewayLog.ClosedByDiscord(Logger, id, code, GatewayCloseCodes.Describe(code));
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(interval * Math.Clamp(settings.Timings.Random(), 0, 1), settings.Time, cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (Interlocked.Exchange(ref acked, 0) == 0)
+                {
+                    GatewayLog.Zombie(Logger, id);
+                    await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "zombie connection: no heartbeat ACK"));
+                    return;
+                }
+
+                await SendHeartbeatAsync(requested: false, cancellationToken);
+                await Task.Delay(interval, settings.Time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The connection is over; so is its heartbeat.
+        }
+        catch (WebSocketException e)
+        {
+            GatewayLog.ConnectionLost(Logger, id, "heartbeat not sent: " + e.WebSocketErrorCode);
+            await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "heartbeat send failed"));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The socket went away under the beat (the receive side already saw why); nothing left to close.
+            GatewayLog.ConnectionLost(Logger, id, "heartbeat not sent: socket disposed");
+        }
+    }
+
+    private async ValueTask SendHeartbeatAsync(bool requested, CancellationToken cancellationToken)
+    {
+        var seq = Sequence;
+        Volatile.Write(ref lastBeatAt, settings.Time.GetTimestamp());
+        await SendAsync(GatewayEncoder.Heartbeat(seq), priority: true, cancellationToken);
+        GatewayLog.HeartbeatSent(Logger, id, seq, requested);
+    }
+
+    private async ValueTask SendAsync(byte[] payload, bool priority, CancellationToken cancellationToken)
+    {
+        await limiter.WaitAsync(priority, cancellationToken);
+        await sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Decides how this connection ends (the first decision wins) and sends the close frame. Any code but
+    /// 1000/1001 keeps the session resumable (§1.9), so only the host's shutdown uses 1000. The socket is
+    /// aborted if Discord has not answered within <see cref="GatewayTimings.CloseTimeout"/>.
+    /// </summary>
+    private Task CloseAsync(int code, ConnectionOutcome decided) => CloseAsync((WebSocketCloseStatus)code, decided);
+
+    private async Task CloseAsync(WebSocketCloseStatus status, ConnectionOutcome decided)
+    {
+        if (!SetOutcome(decided))
+        {
+            return;
+        }
+
+        GatewayLog.Closing(Logger, id, (int)status, decided.Reason);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
+            timeout.CancelAfter(settings.Timings.CloseTimeout);
+            await sendLock.WaitAsync(timeout.Token);
+            try
+            {
+                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await socket.CloseOutputAsync(status, decided.Reason.Length > 120 ? decided.Reason[..120] : decided.Reason, timeout.Token);
+                }
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            GatewayLog.ConnectionLost(Logger, id, "close frame not sent in time");
+        }
+        catch (WebSocketException e)
+        {
+            GatewayLog.ConnectionLost(Logger, id, "close frame not sent: " + e.WebSocketErrorCode);
+        }
+        catch (ObjectDisposedException)
+        {
+            GatewayLog.ConnectionLost(Logger, id, "close frame not sent: socket already disposed");
+        }
+        finally
+        {
+            try
+            {
+                lifetime.CancelAfter(settings.Timings.CloseTimeout);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection was already disposed; nothing is left to abort.
+            }
+        }
+    }
+
+    private bool SetOutcome(ConnectionOutcome decided) => Interlocked.CompareExchange(ref outcome, decided, null) is null;
+
+    private void ArmDeadline(TimeSpan timeout, string awaited)
+    {
+        lock (deadlineSync)
+        {
+            deadline?.Dispose();
+            deadline = settings.Time.CreateTimer(
+                _ =>
+                {
+                    GatewayLog.Timeout(Logger, id, awaited, (long)timeout.TotalMilliseconds);
+                    _ = CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, $"no {awaited} in time"));
+                },
+                null,
+                timeout,
+                Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void DisarmDeadline()
+    {
+        lock (deadlineSync)
+        {
+            deadline?.Dispose();
+            deadline = null;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace ChatBot.Discord.Gateway;
+
+/// <summary>What a RESUME needs (§1.7): the session id and resume URL from READY, and the last sequence.</summary>
+internal sealed record GatewaySession(string SessionId, string ResumeUrl, int? Sequence)
+{
+    /// <summary>A session id and a token resume a session; neither is ever printed.</summary>
+    public override string ToString() => $"session at sequence {Sequence}";
+}
+
+/// <summary>How a connection ended: its outcome, the session to resume (with the latest sequence), and what it achieved.</summary>
+internal sealed record ConnectionResult(ConnectionOutcome Outcome, GatewaySession? Session, bool ReachedReady, bool Identified);

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using ChatBot.Discord.Rest;
+
+namespace ChatBot.Discord.Interactions;
+
+internal enum InteractionType
+{
+    Ping = 1,
+    ApplicationCommand = 2,
+    MessageComponent = 3,
+    ApplicationCommandAutocomplete = 4,
+    ModalSubmit = 5,
+}
+
+internal enum InteractionCallbackType
+{
+    Pong = 1,
+    ChannelMessageWithSource = 4,
+    DeferredChannelMessageWithSource = 5,
+    DeferredUpdateMessage = 6,
+    UpdateMessage = 7,
+    ApplicationCommandAutocompleteResult = 8,
+    Modal = 9,
+}
+
+/// <summary>
+/// The <c>d</c> of INTERACTION_CREATE (§3.1). Everything but the id, type and token is optional: older
+/// samples (F4) lack <c>application_id</c>, <c>version</c> and <c>context</c>, and live payloads add fields.
+/// </summary>
+internal sealed record Interaction
+{
+    public ulong Id { get; init; }
+
+    public ulong ApplicationId { get; init; }
+
+    public InteractionType Type { get; init; }
+
+    public InteractionData? Data { get; init; }
+
+    public ulong? GuildId { get; init; }
+
+    public ulong? ChannelId { get; init; }
+
+    public GuildMember? Member { get; init; }
+
+    public DiscordUser? User { get; init; }
+
+    /// <summary>Valid for 15 minutes and as good as a password for this interaction: never logged.</summary>
+    public string Token { get; init; } = "";
+
+    public int Version { get; init; }
+
+    public DiscordMessage? Message { get; init; }
+
+    public DiscordPermissions? AppPermissions { get; init; }
+
+    public string? Locale { get; init; }
+
+    public string? GuildLocale { get; init; }
+
+    public InteractionContextType? Context { get; init; }
+
+    public long? AttachmentSizeLimit { get; init; }
+
+    /// <summary>Without the token, which a generated record ToString would print.</summary>
+    public override string ToString() => $"interaction {Id} (type {(int)Type}, {Data?.Name ?? Data?.CustomId?.Split(':')[0] ?? "no data"})";
+}
+
+/// <summary>The union of command, autocomplete, component and modal data (§3.2, §3.3).</summary>
+internal sealed record InteractionData
+{
+    public ulong? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public ApplicationCommandType? Type { get; init; }
+
+    public ResolvedData? Resolved { get; init; }
+
+    public IReadOnlyList<InteractionDataOption>? Options { get; init; }
+
+    public ulong? GuildId { get; init; }
+
+    public ulong? TargetId { get; init; }
+
+    public string? CustomId { get; init; }
+
+    public ComponentType? ComponentType { get; init; }
+
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>A modal's submitted rows, kept raw until a modal needs them.</summary>
+    public JsonElement? Components { get; init; }
+}
+
+/// <summary>An option as invoked: a value, or nested options for a subcommand or group, never both.</summary>
+internal sealed record InteractionDataOption
+{
+    public string Name { get; init; } = "";
+
+    public ApplicationCommandOptionType Type { get; init; }
+
+    public JsonElement? Value { get; init; }
+
+    public IReadOnlyList<InteractionDataOption>? Options { get; init; }
+
+    public bool? Focused { get; init; }
+}
+
+internal sealed record ResolvedData
+{
+    public IReadOnlyDictionary<ulong, DiscordUser>? Users { get; init; }
+
+    public IReadOnlyDictionary<ulong, GuildMember>? Members { get; init; }
+
+    public IReadOnlyDictionary<ulong, DiscordAttachment>? Attachments { get; init; }
+}
+
+/// <summary>The invoking member in a server; <see cref="Permissions"/> already includes channel overwrites.</summary>
+internal sealed record GuildMember
+{
+    public DiscordUser? User { get; init; }
+
+    public IReadOnlyList<ulong>? Roles { get; init; }
+
+    public DiscordPermissions? Permissions { get; init; }
+
+    public string? Nick { get; init; }
+}
+
+/// <summary>The body of <c>POST /interactions/{id}/{token}/callback</c>; data is a message, choices or a modal.</summary>
+internal sealed record InteractionResponse(InteractionCallbackType Type, object? Data = null)
+{
+    public static InteractionResponse Defer(bool ephemeral)
+        => new(InteractionCallbackType.DeferredChannelMessageWithSource, ephemeral ? new DeferredData(MessageFlags.Ephemeral) : null);
+}
+
+/// <summary>A defer carries no message, only its visibility (EPHEMERAL is the one flag allowed with type 5).</summary>
+internal sealed record DeferredData(MessageFlags Flags);
+
+internal sealed record AutocompleteResult(IReadOnlyList<AutocompleteChoice> Choices);
+
+/// <summary>An autocomplete suggestion: a name of 1–100 characters and its value.</summary>
+internal sealed record AutocompleteChoice(string Name, string Value);

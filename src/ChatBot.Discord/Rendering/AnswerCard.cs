@@ -1,0 +1,379 @@
+using System.Globalization;
+using System.Text;
+using ChatBot.Core;
+using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rest;
+
+namespace ChatBot.Discord.Rendering;
+
+/// <summary>Which slice of an answer a card shows, and the question-store key its buttons carry (null: no buttons).</summary>
+internal sealed record AnswerPage(string? Key, int Skip);
+
+/// <summary>
+/// Renders an <see cref="Answer"/> as a quote card: an embed titled with the question; a lead line when the
+/// sources agree, disagree, or the corpus does not cover the question; each quote a numbered block with its
+/// citation, matched terms in bold and the answer span underlined; a footer with counts and timing; and the
+/// More / Sources buttons. Every text is escaped and fitted before markup is added, so §5 holds by construction.
+/// </summary>
+internal static class AnswerCard
+{
+    public const int ConfidentColor = 0x8C6D46;
+    public const int NotCoveredColor = 0x95A5A6;
+
+    private const int MaxClaimsShown = 3;
+    private const int ClaimNameMax = 100;
+    private const int ClaimValueMax = 300;
+    private const int LeadMax = 600;
+    private const int AlsoSearchedMax = 300;
+    private const int CitationMax = 300;
+    private const int TitlePartMax = 120;
+    private const int AuthorMax = 60;
+    private const int LocatorMax = 40;
+    private const string BlockSeparator = "\n\n";
+
+    public static Reply Render(Answer answer, AnswerPage page)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(page);
+        var title = Title(answer.Question);
+        var footer = Footer(answer, page);
+        var fields = answer.Confident && answer.Disagrees ? ClaimFields(answer) : [];
+        var room = Math.Min(MessageLimits.Description, MessageLimits.EmbedTotal - title.Length - footer.Length - fields.Sum(f => f.Name.Length + f.Value.Length));
+        var embed = new Embed
+        {
+            Title = title,
+            Description = Description(answer, room),
+            Color = answer.Confident ? ConfidentColor : NotCoveredColor,
+            Fields = fields.Count > 0 ? fields : null,
+            Footer = new EmbedFooter(footer),
+        };
+
+        return new Reply { Embeds = [embed], Components = Buttons(answer, page) };
+    }
+
+    /// <summary>The sources a page of an answer quotes, each once, with every locator quoted from it.</summary>
+    public static Reply RenderSources(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var title = TextBudget.Fit(answer.Question.Length, MessageLimits.Title, n => "Sources for: " + DiscordMarkdown.Escape(Cut(DiscordMarkdown.OneLine(answer.Question).Trim(), n)));
+        var sources = answer.Results
+            .GroupBy(r => r.Citation.SourceId, StringComparer.Ordinal)
+            .Select(g => (Citation: g.First().Citation, Locators: g.Select(r => r.Citation.Locator).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
+        if (sources.Count == 0)
+        {
+            return Reply.Note("This answer quotes no sources.");
+        }
+
+        var lines = new List<string>(sources.Count);
+        var remaining = MessageLimits.Description;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var budget = (remaining / (sources.Count - i)) - BlockSeparator.Length;
+            var (citation, locators) = sources[i];
+            var head = $"**{i + 1}.** " + CitationLine(citation with { Locator = "" }, Math.Max(0, budget - 10));
+            var quoted = locators.Count == 0 ? "" : "\nquoted: " + DiscordMarkdown.Escape(TextBudget.Truncate(string.Join(", ", locators), 200), startsLine: false);
+            var line = TextBudget.Truncate(head + (head.Length + quoted.Length <= budget ? quoted : ""), Math.Max(1, budget));
+            lines.Add(line);
+            remaining -= line.Length + BlockSeparator.Length;
+        }
+
+        var embed = new Embed
+        {
+            Title = title,
+            Description = string.Join(BlockSeparator, lines),
+            Color = ConfidentColor,
+            Footer = new EmbedFooter(Count(sources.Count, "source")),
+        };
+        return new Reply { Embeds = [embed], Ephemeral = true };
+    }
+
+    /// <summary>The question as a title: one line, escaped, at most 256 characters.</summary>
+    public static string Title(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var plain = DiscordMarkdown.OneLine(question).Trim();
+        if (plain.Length == 0)
+        {
+            return "Your question";
+        }
+
+        return TextBudget.Fit(plain.Length, MessageLimits.Title, n => DiscordMarkdown.Escape(Cut(plain, n)));
+    }
+
+    /// <summary>Reads a question back from a card's title (for buttons whose stored question has expired).</summary>
+    public static string? QuestionFromTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        var text = DiscordMarkdown.Unescape(title).Trim();
+        if (text.StartsWith("Sources for: ", StringComparison.Ordinal))
+        {
+            text = text["Sources for: ".Length..];
+        }
+
+        return text.EndsWith(TextBudget.Ellipsis, StringComparison.Ordinal) ? text[..^TextBudget.Ellipsis.Length].TrimEnd() : text;
+    }
+
+    private static string Description(Answer answer, int room)
+    {
+        var head = new StringBuilder();
+        var shown = answer.Confident ? answer.Results : answer.Results.Take(1).ToList();
+        if (!answer.Confident)
+        {
+            head.Append("**The corpus does not cover this question.**");
+            head.Append(shown.Count > 0
+                ? "\nThe closest passage is below; it may not answer it."
+                : "\nTry other words, or see /sources for what the corpus holds.");
+        }
+        else if (answer.Agreement is { } agreement)
+        {
+            head.Append("**").Append(DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(agreement.Text), 200), startsLine: false)).Append("**")
+                .Append(" · ").Append(agreement.SourceCount.ToString(CultureInfo.InvariantCulture)).Append(" sources agree");
+        }
+        else if (answer.Disagrees)
+        {
+            head.Append("**The sources disagree:** their answers are side by side below.");
+        }
+
+        if (answer.AlsoSearched.Count > 0)
+        {
+            var words = TextBudget.Truncate(string.Join(", ", answer.AlsoSearched.Select(DiscordMarkdown.OneLine)), AlsoSearchedMax);
+            head.Append(head.Length > 0 ? "\n" : "").Append("*also searched: ").Append(DiscordMarkdown.Escape(words, startsLine: false)).Append('*');
+        }
+
+        var lead = TextBudget.Truncate(head.ToString(), LeadMax);
+        var remaining = room - lead.Length - (lead.Length > 0 ? BlockSeparator.Length : 0);
+        var blocks = new List<string>(shown.Count);
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var budget = (remaining / (shown.Count - i)) - (i > 0 ? BlockSeparator.Length : 0);
+            var block = Block(shown[i], answer.Confident ? $"**{shown[i].Rank.ToString(CultureInfo.InvariantCulture)}.**" : "**Closest passage:**", budget);
+            if (block.Length == 0)
+            {
+                break;
+            }
+
+            blocks.Add(block);
+            remaining -= block.Length + (i > 0 ? BlockSeparator.Length : 0);
+        }
+
+        var body = string.Join(BlockSeparator, blocks);
+        return lead.Length == 0 ? body : body.Length == 0 ? lead : lead + BlockSeparator + body;
+    }
+
+    /// <summary>"**1.** *Title* — Author · ¶ 3 · [source](url)" then "> quote" within <paramref name="budget"/> characters.</summary>
+    private static string Block(RankedQuote quote, string number, int budget)
+    {
+        const string QuotePrefix = "\n> ";
+        var head = number + " ";
+        var citation = CitationLine(quote.Citation, Math.Min(CitationMax, (budget / 2) - head.Length));
+        var room = budget - head.Length - citation.Length - QuotePrefix.Length;
+        if (room < 8)
+        {
+            return "";
+        }
+
+        var text = DiscordMarkdown.OneLine(quote.Quote);
+        var body = TextBudget.Fit(text.Length, room, n => StyledQuote(text, quote.Highlights, quote.Answer, n));
+        return head + citation + QuotePrefix + body;
+    }
+
+    private static string CitationLine(Citation citation, int max)
+    {
+        if (max <= 0)
+        {
+            return "";
+        }
+
+        var title = DiscordMarkdown.OneLine(citation.Title).Trim();
+        var author = citation.Author is { Length: > 0 } a ? TextBudget.Truncate(DiscordMarkdown.OneLine(a).Trim(), AuthorMax) : null;
+        var locator = citation.Locator is { Length: > 0 } l ? TextBudget.Truncate(DiscordMarkdown.OneLine(l).Trim(), LocatorMax) : null;
+        var link = DiscordMarkdown.Link("source", citation.Url);
+        string Compose(int n, bool withLink)
+        {
+            var line = new StringBuilder();
+            line.Append('*').Append(DiscordMarkdown.Escape(Cut(title.Length == 0 ? "Untitled" : title, Math.Min(n, TitlePartMax)), startsLine: false)).Append('*');
+            if (author is not null)
+            {
+                line.Append(" — ").Append(DiscordMarkdown.Escape(author, startsLine: false));
+            }
+
+            if (locator is not null)
+            {
+                line.Append(" · ").Append(DiscordMarkdown.Escape(locator, startsLine: false));
+            }
+
+            if (withLink && link is not null)
+            {
+                line.Append(" · ").Append(link);
+            }
+
+            return line.ToString();
+        }
+
+        var full = Compose(title.Length, withLink: true);
+        if (full.Length <= max)
+        {
+            return full;
+        }
+
+        var withLink = link is not null && Compose(0, withLink: true).Length <= max;
+        var fitted = TextBudget.Fit(title.Length, max, n => Compose(n, withLink));
+        return fitted.Length > 0 ? fitted : TextBudget.Truncate("*" + DiscordMarkdown.Escape(Cut(title, 10), startsLine: false) + "*", max);
+    }
+
+    /// <summary>
+    /// The first <paramref name="length"/> characters of a quote (cut back to a word boundary), escaped, with
+    /// highlighted runs in bold and the answer span underlined. Markup is added around runs after cutting,
+    /// so a cut can never leave an unclosed marker.
+    /// </summary>
+    public static string StyledQuote(string quote, IReadOnlyList<TextRange> highlights, AnswerSpan? answerSpan, int length)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        ArgumentNullException.ThrowIfNull(highlights);
+        var cut = length >= quote.Length ? quote.Length : TextBudget.WordCut(quote, length);
+        var text = quote[..cut].TrimEnd();
+        var truncated = cut < quote.Length;
+        var style = new byte[text.Length];
+        foreach (var range in highlights)
+        {
+            Mark(style, text, range.Start, range.End, 1);
+        }
+
+        if (answerSpan is not null)
+        {
+            Mark(style, text, answerSpan.Start, answerSpan.End, 2);
+        }
+
+        var output = new StringBuilder(text.Length + 32);
+        for (var i = 0; i < text.Length;)
+        {
+            var j = i + 1;
+            while (j < text.Length && style[j] == style[i])
+            {
+                j++;
+            }
+
+            AppendRun(output, text[i..j], style[i], startsLine: i == 0);
+            i = j;
+        }
+
+        if (truncated)
+        {
+            output.Append(TextBudget.EllipsisChar);
+        }
+
+        return output.ToString();
+    }
+
+    private static void Mark(byte[] style, string text, int start, int end, byte flag)
+    {
+        start = Math.Clamp(start, 0, text.Length);
+        end = Math.Clamp(end, 0, text.Length);
+
+        // A range edge inside a surrogate pair would split one character across two runs.
+        if (start > 0 && start < text.Length && char.IsLowSurrogate(text[start]))
+        {
+            start--;
+        }
+
+        if (end > 0 && end < text.Length && char.IsLowSurrogate(text[end]))
+        {
+            end++;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            style[i] |= flag;
+        }
+    }
+
+    private static void AppendRun(StringBuilder output, string run, byte style, bool startsLine)
+    {
+        var marker = style switch
+        {
+            1 => ("**", "**"),
+            2 => ("__", "__"),
+            3 => ("__**", "**__"),
+            _ => ("", ""),
+        };
+
+        // Markers hug the words; spaces stay outside so "** word**" never happens.
+        var core = run.Trim();
+        if (marker.Item1.Length == 0 || core.Length == 0)
+        {
+            output.Append(DiscordMarkdown.Escape(run, startsLine));
+            return;
+        }
+
+        var leading = run[..(run.Length - run.TrimStart().Length)];
+        var trailing = run[(leading.Length + core.Length)..];
+        output.Append(leading).Append(marker.Item1).Append(DiscordMarkdown.Escape(core, startsLine && leading.Length == 0)).Append(marker.Item2).Append(trailing);
+    }
+
+    private static List<EmbedField> ClaimFields(Answer answer)
+    {
+        var byRank = answer.Results.ToDictionary(r => r.Rank);
+        var fields = new List<EmbedField>();
+        foreach (var claim in answer.Claims.Take(MaxClaimsShown))
+        {
+            var name = DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(claim.Text).Trim(), ClaimNameMax));
+            var lines = claim.Ranks
+                .Where(byRank.ContainsKey)
+                .Take(5)
+                .Select(rank => $"**{rank.ToString(CultureInfo.InvariantCulture)}.** " + CitationLine(byRank[rank].Citation with { Url = null }, 120));
+            var value = TextBudget.Truncate(string.Join("\n", lines) + "\n" + Count(claim.SourceCount, "source"), ClaimValueMax);
+            fields.Add(new EmbedField(name.Length == 0 ? "\u200b" : name, value.Trim().Length == 0 ? "\u200b" : value) { Inline = true });
+        }
+
+        return fields;
+    }
+
+    private static string Footer(Answer answer, AnswerPage page)
+    {
+        var elapsed = $"{Math.Round(answer.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)} ms";
+        if (answer.Results.Count == 0)
+        {
+            return $"no matching passages · {elapsed}";
+        }
+
+        if (!answer.Confident)
+        {
+            return $"closest of {Count(answer.MatchingPassages, "matching passage")} · {elapsed}";
+        }
+
+        var shown = answer.Results.Count;
+        var range = page.Skip == 0
+            ? shown.ToString(CultureInfo.InvariantCulture)
+            : $"{(page.Skip + 1).ToString(CultureInfo.InvariantCulture)}–{(page.Skip + shown).ToString(CultureInfo.InvariantCulture)}";
+        return $"{range} of {Count(answer.MatchingPassages, "matching passage")} · {Count(answer.SourceCount, "source")} · {elapsed}";
+    }
+
+    private static List<ActionRow> Buttons(Answer answer, AnswerPage page)
+    {
+        if (page.Key is null || answer.Results.Count == 0)
+        {
+            return [];
+        }
+
+        var buttons = new List<Button>(2);
+        if (answer.Confident && page.Skip + answer.Results.Count < answer.MatchingPassages)
+        {
+            buttons.Add(Button.Action("More", AskButtonId.More(page.Key, page.Skip + answer.Results.Count)));
+        }
+
+        buttons.Add(Button.Action("Sources", AskButtonId.Sources(page.Key, page.Skip)));
+        return [new ActionRow(buttons)];
+    }
+
+    /// <summary>The text cut to <paramref name="length"/> at a word boundary, with an ellipsis when cut.</summary>
+    private static string Cut(string text, int length)
+        => length >= text.Length ? text : text[..TextBudget.WordCut(text, length)].TrimEnd() + TextBudget.Ellipsis;
+
+    private static string Count(int count, string noun)
+        => $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(count == 1 ? "" : "s")}";
+}

@@ -1,0 +1,29 @@
+namespace ChatBot.Discord.Rest;
+
+/// <summary>How a route authenticates and which limits apply to it (§3.4, §6).</summary>
+internal enum RouteKind
+{
+    /// <summary>Bot-token routes: per-bucket limits and the global 50/s.</summary>
+    Bot,
+
+    /// <summary>Interaction webhooks (<c>/webhooks/{app}/{token}</c>): token-authenticated, per-bucket limits, exempt from the global limit.</summary>
+    InteractionWebhook,
+
+    /// <summary>Interaction callbacks: never wait for any bucket, only obey a 429's retry_after.</summary>
+    InteractionCallback,
+}
+
+/// <summary>
+/// A request's rate-limit identity: the route template (ids and tokens replaced, so it is safe to log), the
+/// major parameter that splits a bucket per top-level resource, and the kind. The client attaches it to each
+/// request; the rate-limit handler reads it.
+/// </summary>
+internal sealed record DiscordRoute(string Template, string MajorParameter, RouteKind Kind)
+{
+    public static HttpRequestOptionsKey<DiscordRoute> OptionKey { get; } = new("ChatBot.Discord.Route");
+
+    /// <summary>A request that did not say its route: one shared, conservative bucket.</summary>
+    public static DiscordRoute Unknown(HttpMethod method) => new($"{method} (unknown route)", "", RouteKind.Bot);
+
+    public override string ToString() => Template;
+}

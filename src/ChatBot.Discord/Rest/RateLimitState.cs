@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+
+namespace ChatBot.Discord.Rest;
+
+/// <summary>
+/// What the REST client knows about Discord's limits, shared by every request (§6): the bucket hash learned
+/// for each route, each bucket's remaining count and reset time, the global 50/s window, and whether a 401
+/// has stopped all bot-token requests.
+/// </summary>
+internal sealed class RateLimitState(TimeProvider time)
+{
+    /// <summary>Buckets idle this long after their reset are forgotten (interaction webhooks make one per token).</summary>
+    private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, string> hashes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RateLimitBucket> buckets = new(StringComparer.Ordinal);
+    private static readonly TimeSpan InvalidWindow = TimeSpan.FromMinutes(10);
+
+    private readonly Lock invalidSync = new();
+    private readonly Queue<long> invalidRequests = new();
+    private long requestsSincePrune;
+    private int unauthorized;
+
+    public GlobalRateLimiter Global { get; } = new(time);
+
+    public TimeProvider Time => time;
+
+    /// <summary>True after a bot-token request got 401: the token is invalid and every further request would be too.</summary>
+    public bool IsUnauthorized => Volatile.Read(ref unauthorized) == 1;
+
+    /// <summary>Returns true the first time only, so the 401 is reported once.</summary>
+    public bool MarkUnauthorized() => Interlocked.Exchange(ref unauthorized, 1) == 0;
+
+    public int BucketCount => buckets.Count;
+
+    public RateLimitBucket BucketFor(DiscordRoute route)
+    {
+        if (Interlocked.Increment(ref requestsSincePrune) % 256 == 0)
+        {
+            Prune();
+        }
+
+        return buckets.GetOrAdd(Key(route), static _ => new RateLimitBucket());
+    }
+
+    /// <summary>Reads the route headers of a response into the bucket they describe.</summary>
+    public void Observe(DiscordRoute route, HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(response);
+        if (route.Kind == RouteKind.InteractionCallback)
+        {
+            return;
+        }
+
+        if (Header(response, "X-RateLimit-Bucket") is { Length: > 0 } hash)
+        {
+            hashes[route.Template] = hash;
+        }
+
+        var remaining = int.TryParse(Header(response, "X-RateLimit-Remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : (int?)null;
+        var resetAfter = Seconds(Header(response, "X-RateLimit-Reset-After"));
+        if (remaining is null && resetAfter is null)
+        {
+            return;
+        }
+
+        var bucket = buckets.GetOrAdd(Key(route), static _ => new RateLimitBucket());
+        bucket.Update(remaining, resetAfter is { } after ? time.GetTimestamp() + (long)(after.TotalSeconds * time.TimestampFrequency) : null);
+    }
+
+    /// <summary>How long a request that got this 429 must wait, from the body's <c>retry_after</c> or the header.</summary>
+    public static TimeSpan RetryAfter(HttpResponseMessage response, RateLimitBody? body)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (body is { RetryAfter: > 0 })
+        {
+            return TimeSpan.FromSeconds(body.RetryAfter);
+        }
+
+        return Seconds(Header(response, "Retry-After")) ?? TimeSpan.FromSeconds(1);
+    }
+
+    public static bool IsGlobal(HttpResponseMessage response, RateLimitBody? body)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return body is { Global: true }
+            || string.Equals(Header(response, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(Header(response, "X-RateLimit-Scope"), "global", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>401, 403 and 429 count toward Cloudflare's invalid-request ban, except a shared-scope 429.</summary>
+    public static bool IsInvalidRequest(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => true,
+            HttpStatusCode.TooManyRequests => !string.Equals(Header(response, "X-RateLimit-Scope"), "shared", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+    }
+
+    /// <summary>Counts a 401/403/429 and returns how many happened in the last ten minutes.</summary>
+    public int CountInvalidRequest()
+    {
+        lock (invalidSync)
+        {
+            var now = time.GetTimestamp();
+            invalidRequests.Enqueue(now);
+            var horizon = now - (long)(InvalidWindow.TotalSeconds * time.TimestampFrequency);
+            while (invalidRequests.Count > 0 && invalidRequests.Peek() < horizon)
+            {
+                invalidRequests.Dequeue();
+            }
+
+            return invalidRequests.Count;
+        }
+    }
+
+    private string Key(DiscordRoute route)
+        => (hashes.TryGetValue(route.Template, out var hash) ? "hash:" + hash : "route:" + route.Template) + "|" + route.MajorParameter;
+
+    private void Prune()
+    {
+        var horizon = time.GetTimestamp() - (long)(IdleBucketLifetime.TotalSeconds * time.TimestampFrequency);
+        foreach (var (key, bucket) in buckets)
+        {
+            if (bucket.IsIdleSince(horizon))
+            {
+                buckets.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private static string? Header(HttpResponseMessage response, string name)
+        => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static TimeSpan? Seconds(string? text)
+        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null;
+}
+
+/// <summary>One Discord bucket (hash + major parameter). Requests in it run one at a time, like discord.js's queues.</summary>
+internal sealed class RateLimitBucket
+{
+    private readonly Lock sync = new();
+    private int remaining = 1;
+    private long resetAt;
+    private long lastUsed;
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public void Update(int? newRemaining, long? newResetAt)
+    {
+        lock (sync)
+        {
+            if (newRemaining is { } r)
+            {
+                remaining = r;
+            }
+
+            if (newResetAt is { } at)
+            {
+                resetAt = at;
+            }
+        }
+    }
+
+    /// <summary>How long to wait before the next request: until the reset when nothing remains, else not at all.</summary>
+    public TimeSpan DelayBeforeSend(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetTimestamp();
+        lock (sync)
+        {
+            lastUsed = now;
+            if (remaining > 0 || now >= resetAt)
+            {
+                return TimeSpan.Zero;
+            }
+
+            return time.GetElapsedTime(now, resetAt);
+        }
+    }
+
+    public bool IsIdleSince(long horizon)
+    {
+        lock (sync)
+        {
+            return Gate.CurrentCount == 1 && lastUsed < horizon && resetAt < horizon;
+        }
+    }
+}
+
+/// <summary>The bot-wide 50 requests per second (§6), and the pause a global 429 imposes.</summary>
+internal sealed class GlobalRateLimiter(TimeProvider time, int perSecond = 50)
+{
+    private readonly Lock sync = new();
+    private readonly Queue<long> sent = new();
+    private long pausedUntil;
+
+    public int PerSecond => perSecond;
+
+    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (sync)
+            {
+                var now = time.GetTimestamp();
+                var windowStart = now - time.TimestampFrequency;
+                while (sent.Count > 0 && sent.Peek() <= windowStart)
+                {
+                    sent.Dequeue();
+                }
+
+                if (now < pausedUntil)
+                {
+                    wait = time.GetElapsedTime(now, pausedUntil);
+                }
+                else if (sent.Count < perSecond)
+                {
+                    sent.Enqueue(now);
+                    return;
+                }
+                else
+                {
+                    wait = time.GetElapsedTime(now, sent.Peek() + time.TimestampFrequency);
+                }
+            }
+
+            await Task.Delay(wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait, time, cancellationToken);
+        }
+    }
+
+    public void Pause(TimeSpan retryAfter)
+    {
+        lock (sync)
+        {
+            pausedUntil = Math.Max(pausedUntil, time.GetTimestamp() + (long)(retryAfter.TotalSeconds * time.TimestampFrequency));
+        }
+    }
+}
