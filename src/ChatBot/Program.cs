@@ -1,1 +1,3 @@
-return 0;
+using ChatBot.Cli;
+
+return await ChatBotCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

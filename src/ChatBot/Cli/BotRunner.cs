@@ -1,0 +1,25 @@
+using ChatBot.Discord;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Cli;
+
+/// <summary>Runs the Discord bot until SIGTERM or Ctrl+C, or until a fatal Discord error stops it.</summary>
+public static class BotRunner
+{
+    public static async Task<int> RunAsync(GlobalOptions global, CancellationToken cancellationToken)
+    {
+        var builder = CliHost.CreateBuilder(global, logToStandardError: false);
+        builder.Services.AddDiscordBot(builder.Configuration);
+        using var host = builder.Build();
+
+        // Validate settings before the host starts, so a missing token is one line from us rather than the
+        // host's "failed to start" log with a stack trace.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        await host.RunAsync(cancellationToken);
+
+        // The gateway sets a non-zero exit code before it stops the host on a fatal close (4004, 4010-4014).
+        return Environment.ExitCode;
+    }
+}
