@@ -20,6 +20,7 @@ public static class SearchServiceCollectionExtensions
         services.AddOptions<AnswersOptions>().Bind(configuration.GetSection(AnswersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => PassageStore.Open(sp.GetRequiredService<IOptions<IndexOptions>>().Value.DatabasePath));
         services.AddSingleton<SearchIndexProvider>();
+        services.AddSingleton<SynonymSource>();
         services.AddSingleton<CorpusIndexer>();
         services.AddSingleton<AnswerEngine>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerEngine>());

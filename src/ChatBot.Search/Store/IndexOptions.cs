@@ -12,4 +12,7 @@ public sealed class IndexOptions
 
     [Required(AllowEmptyStrings = false)]
     public string DatabasePath { get; set; } = "index/chatbot.db";
+
+    /// <summary>Words searched as one ("coup, putsch, overthrow"); edits are picked up without a restart.</summary>
+    public string SynonymsPath { get; set; } = "index/synonyms.txt";
 }
