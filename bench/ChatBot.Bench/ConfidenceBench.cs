@@ -31,7 +31,7 @@ public static class ConfidenceBench
             SquadAnswers.WriteSources(articles.Where(a => indexed.Contains(a.Key)).ToDictionary(), Path.Combine(work.FullName, "sources"));
             var store = PassageStore.Open(Path.Combine(work.FullName, "index.db"));
             new CorpusIndexer(store, NullLogger<CorpusIndexer>.Instance).SyncFolder(Path.Combine(work.FullName, "sources"), cancellationToken);
-            var engine = new AnswerEngine(store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance));
+            var engine = new AnswerEngine(store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance), BundledSynonyms.Source);
 
             var answered = new List<double>();
             var missed = new List<double>();

@@ -28,10 +28,11 @@ public static class QualityBench
             SquadAnswers.WriteSources(articles, Path.Combine(work.FullName, "sources"));
             var store = PassageStore.Open(Path.Combine(work.FullName, "index.db"));
             var report = new CorpusIndexer(store, NullLogger<CorpusIndexer>.Instance).SyncFolder(Path.Combine(work.FullName, "sources"), cancellationToken);
-            var engine = new AnswerEngine(store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance));
+            var engine = new AnswerEngine(store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance), BundledSynonyms.Source);
             Console.WriteLine($"indexed {report.SourceCount} articles, {report.PassageCount} passages in {report.Elapsed.TotalSeconds:F1} s");
 
             int[] hits = [0, 0, 0, 0, 0, 0];
+            int[] substringHits = [0, 0, 0, 0, 0, 0];
             var maxQuote = 0;
             long quoteChars = 0, quotes = 0;
             var shown = 0;
@@ -42,6 +43,7 @@ public static class QualityBench
                 var answer = engine.Answer(new AnswerRequest(question.Question, CorpusScope.Global, Top: 5), cancellationToken);
                 var normalizedAnswers = question.Answers.Select(SquadAnswers.Normalize).ToList();
                 var firstHit = -1;
+                var firstSubstringHit = -1;
                 for (var rank = 0; rank < answer.Results.Count; rank++)
                 {
                     var quote = answer.Results[rank].Quote;
@@ -52,6 +54,11 @@ public static class QualityBench
                     if (firstHit < 0 && normalizedAnswers.Any(a => SquadAnswers.Contains(normalized, a)))
                     {
                         firstHit = rank + 1;
+                    }
+
+                    if (firstSubstringHit < 0 && normalizedAnswers.Any(a => a.Length > 0 && normalized.Contains(a, StringComparison.Ordinal)))
+                    {
+                        firstSubstringHit = rank + 1;
                     }
                 }
 
@@ -75,6 +82,11 @@ public static class QualityBench
                     {
                         hits[k]++;
                     }
+
+                    if (firstSubstringHit >= 1 && firstSubstringHit <= k)
+                    {
+                        substringHits[k]++;
+                    }
                 }
 
                 if (firstHit != 1 && shown < showFailures)
@@ -89,7 +101,8 @@ public static class QualityBench
             }
 
             var n = questions.Count;
-            Console.WriteLine($"questions {n}  hit@1 {(double)hits[1] / n:F3}  hit@3 {(double)hits[3] / n:F3}  hit@5 {(double)hits[5] / n:F3}");
+            Console.WriteLine($"questions {n}  hit@1 {(double)hits[1] / n:F3}  hit@3 {(double)hits[3] / n:F3}  hit@5 {(double)hits[5] / n:F3}  (answer as whole words)");
+            Console.WriteLine($"               hit@1 {(double)substringHits[1] / n:F3}  hit@3 {(double)substringHits[3] / n:F3}  hit@5 {(double)substringHits[5] / n:F3}  (answer as a substring)");
             Console.WriteLine(
                 $"answer spans: {typed} who/when/where/how-many/how-much questions, {marked} with a marked answer in the top quote, " +
                 $"{(double)overlapping / Math.Max(1, typed):F3} of them overlapping a gold answer ({(double)overlapping / Math.Max(1, marked):F3} of those marked)");

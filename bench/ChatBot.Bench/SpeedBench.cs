@@ -37,7 +37,7 @@ public static class SpeedBench
             Console.WriteLine($"re-index with nothing changed: {resync.Unchanged:N0} files skipped in {resync.Elapsed.TotalSeconds:F2} s");
 
             var provider = new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance);
-            var engine = new AnswerEngine(store, provider);
+            var engine = new AnswerEngine(store, provider, BundledSynonyms.Source);
             var questions = File.ReadAllLines(questionsFile).Where(q => q.Length > 0).ToList();
             var load = Stopwatch.StartNew();
             using (var connection = store.OpenConnection())

@@ -18,7 +18,11 @@ public enum BlockKind
 }
 
 /// <summary>How passages are cut.</summary>
-public sealed record SegmenterOptions(int MaxPassageChars = 1200)
+/// <remarks>
+/// 800 characters (three to five sentences) keeps a passage about one thing: on SQuAD it lifts hit@5 of the
+/// quotes by more than a point over 1,200 for the same hit@1 (ChatBot.Bench quality).
+/// </remarks>
+public sealed record SegmenterOptions(int MaxPassageChars = 800)
 {
     public static SegmenterOptions Default { get; } = new();
 }

@@ -31,6 +31,19 @@ public static partial class AnswerSpans
         "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     };
 
+    // Words that make a run of capitalised words an institution, an event or a document rather than a person.
+    private static readonly HashSet<string> NotPersons = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Revolution", "Revolutionary", "Party", "Army", "Navy", "Republic", "Government", "Movement", "University",
+        "Company", "Corps", "Alliance", "Progress", "War", "Department", "Agency", "Intelligence", "National",
+        "Nationalist", "Council", "Committee", "Congress", "Parliament", "Assembly", "Senate", "Court", "Church",
+        "Empire", "Kingdom", "Union", "League", "Front", "Association", "Institute", "Society", "Bank", "Treaty",
+        "Act", "Constitution", "Declaration", "Battle", "Conference", "Organization", "Organisation", "Ministry",
+        "Office", "Force", "Forces", "Guard", "Police", "Museum", "Library", "Press", "Times", "Journal", "Review",
+        "Street", "River", "Mountains", "Islands", "Ocean", "Sea", "City", "State", "States", "Province", "County",
+        "Dynasty", "Crisis", "Project", "Program", "Programme", "Plan", "Doctrine", "Essays",
+    };
+
     private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "at", "from", "to", "near", "into", "across", "throughout", "outside", "inside", "toward", "towards",
@@ -64,11 +77,14 @@ public static partial class AnswerSpans
     }
 
     /// <summary>
-    /// The best answer of <paramref name="kind"/> in <paramref name="quote"/>: the candidate closest to the
-    /// quote's <paramref name="highlights"/> that shares no word with the question.
+    /// The best answer of <paramref name="kind"/> in <paramref name="quote"/>: among the candidates that share no
+    /// word with the question, the one in the sentence that matches most of the question, then the closest to
+    /// the matched words; for "who did X overthrow" (the answer is the object) one after the matched words is
+    /// preferred, for "how much did X grow" a percentage.
     /// </summary>
-    public static AnswerSpan? Find(string quote, AnswerKind kind, IReadOnlyList<TextRange> highlights, IReadOnlySet<string> questionTerms)
+    public static AnswerSpan? Find(string question, string quote, AnswerKind kind, IReadOnlyList<TextRange> highlights, IReadOnlySet<string> questionTerms)
     {
+        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(quote);
         ArgumentNullException.ThrowIfNull(highlights);
         ArgumentNullException.ThrowIfNull(questionTerms);
@@ -77,26 +93,94 @@ public static partial class AnswerSpans
             return null;
         }
 
+        var sentences = Text.SentenceSplitter.Split(quote);
+        var folded = " " + TextAnalyzer.Fold(question) + " ";
+        var asksObject = ObjectQuestion().IsMatch(folded);
+        var asksPerson = kind == AnswerKind.Person && PersonQuestion().IsMatch(folded);
+        var asksChange = kind == AnswerKind.Amount && ChangeWords().IsMatch(folded);
         AnswerSpan? best = null;
-        var bestDistance = int.MaxValue;
+        var bestScore = double.MaxValue;
         foreach (var (start, end) in Candidates(quote, kind))
         {
             var text = quote[start..end];
-            if (SharesAWordWith(text, questionTerms))
+            if (SharesAWordWith(text, questionTerms) || (kind is AnswerKind.Person && IsDemonym(text))
+                || (asksPerson && text.Split(' ').Any(NotPersons.Contains)))
             {
                 continue;
             }
 
-            var distance = highlights.Min(h => h.End <= start ? start - h.End : h.Start >= end ? h.Start - end : 0);
-            if (distance < bestDistance)
+            var sentence = sentences.FirstOrDefault(r => r.Start <= start && end <= r.End, new TextRange(0, quote.Length));
+            var inSentence = highlights.Where(h => h.Start >= sentence.Start && h.End <= sentence.End).ToList();
+            var matched = inSentence.Select(h => TextAnalyzer.TermOf(quote[h.Start..h.End])).Distinct(StringComparer.Ordinal).Count();
+            var near = inSentence.Count > 0 ? inSentence : [.. highlights];
+            var distance = near.Min(h => h.End <= start ? start - h.End : h.Start >= end ? h.Start - end : 0);
+            var score = (-10.0 * matched) + (distance / 20.0);
+            if (kind == AnswerKind.Person && !text.Contains(' ', StringComparison.Ordinal))
             {
-                bestDistance = distance;
+                score += 0.5;
+            }
+
+            if (asksObject && inSentence.Count > 0 && end <= inSentence.Max(h => h.Start))
+            {
+                // The object of "who did the junta overthrow" comes after the verb.
+                score += 2;
+            }
+            else if (!asksObject && kind is AnswerKind.Person or AnswerKind.Place && inSentence.Count > 0)
+            {
+                // The subject of "who formed the party" comes before the verb, or after "by"/"of" in "led by",
+                // "under the leadership of".
+                if (AfterAgentMarker(quote, start, inSentence))
+                {
+                    score -= 2.5;
+                }
+                else if (end <= inSentence.Min(h => h.Start))
+                {
+                    score -= 1;
+                }
+            }
+
+            if (asksChange && !text.Contains('%', StringComparison.Ordinal) && !text.Contains("percent", StringComparison.OrdinalIgnoreCase))
+            {
+                score += 3;
+            }
+
+            if (score < bestScore)
+            {
+                bestScore = score;
                 best = new AnswerSpan(text, start, end, kind);
             }
         }
 
         return best;
     }
+
+    /// <summary>Whether the candidate follows "by" or "of" (titles allowed between) shortly after a matched word.</summary>
+    private static bool AfterAgentMarker(string quote, int start, List<TextRange> highlights)
+    {
+        var before = quote[Math.Max(0, start - 60)..start];
+        var words = before.Split((char[])[' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        var i = words.Length - 1;
+        while (i >= 0 && (Titles.Contains(words[i].TrimEnd('.')) || words[i].Contains('-', StringComparison.Ordinal) || words[i] is "the"))
+        {
+            i--;
+        }
+
+        return i >= 0 && words[i] is "by" or "of" && highlights.Any(h => h.End <= start && start - h.End <= 60);
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds any candidate answer of <paramref name="kind"/> that is not made of question words.</summary>
+    public static bool HasCandidate(string text, AnswerKind kind, IReadOnlySet<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(questionTerms);
+        return kind != AnswerKind.None && Candidates(text, kind).Any(c => !SharesAWordWith(text[c.Start..c.End], questionTerms)
+            && !(kind == AnswerKind.Person && IsDemonym(text[c.Start..c.End])));
+    }
+
+    /// <summary>"Bolivian", "Chinese": an adjective of a people, not a person.</summary>
+    private static bool IsDemonym(string text)
+        => !text.Contains(' ', StringComparison.Ordinal) && (text.EndsWith("ian", StringComparison.Ordinal) || text.EndsWith("ese", StringComparison.Ordinal)
+            || text.EndsWith("ish", StringComparison.Ordinal) || text.EndsWith("ean", StringComparison.Ordinal));
 
     /// <summary>The same answer written two ways ("Rene Barrientos", "René Barrientos") gets the same key.</summary>
     public static string Key(string answer)
@@ -165,6 +249,16 @@ public static partial class AnswerSpans
                 j++;
             }
 
+            // A name starts after the last title in the run: "Bolivian President Victor Paz" is Victor Paz.
+            for (var k = last - 1; k >= first; k--)
+            {
+                if (Titles.Contains(words[k].Value.TrimEnd('.')))
+                {
+                    first = k + 1;
+                    break;
+                }
+            }
+
             while (first <= last && Titles.Contains(words[first].Value.TrimEnd('.')))
             {
                 first++;
@@ -172,7 +266,14 @@ public static partial class AnswerSpans
 
             if (first <= last)
             {
-                yield return (words[first].Index, words[last].Index + words[last].Length);
+                // "Bolivia's": the possessive is not part of the name.
+                var end = words[last].Index + words[last].Length;
+                if (words[last].Value.EndsWith("'s", StringComparison.Ordinal) || words[last].Value.EndsWith("\u2019s", StringComparison.Ordinal))
+                {
+                    end -= 2;
+                }
+
+                yield return (words[first].Index, end);
             }
 
             i = Math.Max(j, i + 1);
@@ -202,8 +303,18 @@ public static partial class AnswerSpans
     private static bool SharesAWordWith(string text, IReadOnlySet<string> questionTerms)
         => TextAnalyzer.Terms(text).Any(questionTerms.Contains);
 
-    [GeneratedRegex(@"\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Ll}+")]
+    [GeneratedRegex(@"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*\.?|\p{Ll}+")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"^ (who|whom|whose)\b|\b(which|what) (person|man|woman|general|president|leader|king|queen|emperor|author|scientist|player)\b")]
+    private static partial Regex PersonQuestion();
+
+    // "who did the junta overthrow", "whom did he appoint": the answer is the object of the verb.
+    [GeneratedRegex(@"^ (who|whom|what|which \w+) (did|does|do|will|would|could|had|has|have)\b")]
+    private static partial Regex ObjectQuestion();
+
+    [GeneratedRegex(@"\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|decline|declined|drop|dropped|change|changed|shrink|shrank)\b")]
+    private static partial Regex ChangeWords();
 
     [GeneratedRegex(@"\bhow (many|long|old|far|often|large|big|tall|high)\b")]
     private static partial Regex HowMany();

@@ -4,41 +4,52 @@ using ChatBot.Search.Text;
 
 namespace ChatBot.Search.Ranking;
 
-/// <summary>The best quote of a passage and how well it answers the question.</summary>
+/// <summary>
+/// The best quote of a passage and how well it answers the question: the share of the question its best sentence
+/// covers (<see cref="WindowCoverage"/>), the share the whole passage covers, and whether the best sentence holds
+/// a candidate answer of the kind the question asks for.
+/// </summary>
 public sealed record SelectedQuote(
     string Text,
     int Start,
     IReadOnlyList<TextRange> Highlights,
     double WindowCoverage,
-    double PassageCoverage);
+    double PassageCoverage,
+    bool HoldsAnswer);
 
 /// <summary>
-/// Picks the quote of a passage: the run of one to three whole sentences, at most
-/// <see cref="MaxQuoteLength"/> characters, that covers the most informative query words, then widened with
-/// neighbouring sentences while it still fits. The quote is verbatim; a single sentence longer than the limit
-/// is cut at word boundaries around its matches and marked with an ellipsis.
+/// Picks the quote of a passage: the sentence that covers the most of the question (idf-weighted words; for a
+/// who/when/where/how-many/how-much question, a sentence holding a candidate answer counts a little more), widened
+/// with whole neighbouring sentences while the quote stays within <see cref="MaxQuoteLength"/> characters. The
+/// quote is verbatim; a single sentence longer than the limit is cut at word boundaries around its matches and
+/// marked with an ellipsis.
 /// </summary>
 public static class QuoteSelector
 {
     public const int MaxQuoteLength = 500;
-    public const int MaxSentences = 3;
+
+    /// <summary>What a sentence holding a candidate answer (a name for "who", a date for "when") adds, as a share of the question.</summary>
+    public const double AnswerSentenceBonus = 0.2;
+
     private const string Ellipsis = "\u2026";
 
-    /// <param name="text">The passage text.</param>
-    /// <param name="groupOfTerm">Query group of each index term.</param>
-    /// <param name="groupWeight">Weight (idf) of each query group.</param>
-    /// <param name="totalWeight">The weight of the whole question, unknown words included.</param>
-    public static SelectedQuote Select(string text, IReadOnlyDictionary<string, int> groupOfTerm, double[] groupWeight, double totalWeight)
+    public static SelectedQuote Select(string text, QuestionWeights question)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(question);
         var tokens = TextAnalyzer.Analyze(text);
-        var matches = new List<(int Start, int End, int Group)>();
-        foreach (var token in tokens)
+        var matches = new List<Match>();
+        for (var t = 0; t < tokens.Count; t++)
         {
-            if (!token.IsStopWord && groupOfTerm.TryGetValue(token.Term, out var group))
+            var token = tokens[t];
+            if (!token.IsStopWord && question.Terms.TryGetValue(token.Term, out var term))
             {
-                matches.Add((token.Start, token.End, group));
+                matches.Add(new Match(token.Start, token.End, term.Group, term.Weight));
             }
         }
+
+        var groupCount = question.GroupCount;
+        var totalWeight = question.Total;
 
         var sentences = SentenceSplitter.Split(text);
         if (sentences.Count == 0)
@@ -46,28 +57,35 @@ public static class QuoteSelector
             sentences = [new TextRange(0, text.Length)];
         }
 
-        var passageCoverage = Coverage(matches, 0, text.Length, groupWeight) / totalWeight;
-        var (bestFirst, bestLast, bestScore) = (0, 0, -1.0);
-        for (var first = 0; first < sentences.Count; first++)
-        {
-            for (var last = first; last < sentences.Count && last < first + 1; last++)
-            {
-                var length = sentences[last].End - sentences[first].Start;
-                if (length > MaxQuoteLength && last > first)
-                {
-                    break;
-                }
+        var passageCoverage = Coverage(matches, 0, text.Length, groupCount) / totalWeight;
 
-                var score = Coverage(matches, sentences[first].Start, sentences[last].End, groupWeight);
-                // Ties go to the shorter, then the earlier window: a tighter quote reads better.
-                if (score > bestScore + 1e-9)
-                {
-                    (bestFirst, bestLast, bestScore) = (first, last, score);
-                }
+        // The quote grows around the sentence that covers most of the question; for a question that asks for a
+        // name, a date or a number, a sentence holding one is worth a little more.
+        var answerBonus = question.Kind == AnswerKind.None ? 0 : AnswerSentenceBonus * totalWeight;
+        double SentenceScore(int i)
+        {
+            var coverage = Coverage(matches, sentences[i].Start, sentences[i].End, groupCount);
+            return answerBonus > 0 && coverage > 0 && AnswerSpans.HasCandidate(text[sentences[i].Start..sentences[i].End], question.Kind, question.QuestionTerms)
+                ? coverage + answerBonus
+                : coverage;
+        }
+
+        var (best, bestScore, bestCoverage) = (0, -1.0, 0.0);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var score = SentenceScore(i);
+
+            // Ties go to the earlier sentence.
+            if (score > bestScore + 1e-9)
+            {
+                (best, bestScore, bestCoverage) = (i, score, Coverage(matches, sentences[i].Start, sentences[i].End, groupCount));
             }
         }
 
-        (bestFirst, bestLast) = Widen(sentences, bestFirst, bestLast, s => Coverage(matches, sentences[s].Start, sentences[s].End, groupWeight));
+        var holdsAnswer = answerBonus > 0 && bestScore > bestCoverage + 1e-9;
+
+        var (bestFirst, bestLast) = Widen(sentences, best, best, SentenceScore);
+
         var start = sentences[bestFirst].Start;
         var end = sentences[bestLast].End;
         var prefix = "";
@@ -81,7 +99,7 @@ public static class QuoteSelector
 
         var quote = prefix + text[start..end] + suffix;
         var highlights = new List<TextRange>();
-        foreach (var (matchStart, matchEnd, _) in matches)
+        foreach (var (matchStart, matchEnd, _, _) in matches)
         {
             if (matchStart >= start && matchEnd <= end)
             {
@@ -89,32 +107,37 @@ public static class QuoteSelector
             }
         }
 
-        return new SelectedQuote(quote, start, highlights, Math.Max(0, bestScore) / totalWeight, passageCoverage);
+        return new SelectedQuote(quote, start, highlights, Math.Max(0, bestCoverage) / totalWeight, passageCoverage, holdsAnswer);
     }
 
-    private static double Coverage(List<(int Start, int End, int Group)> matches, int start, int end, double[] groupWeight)
+    /// <summary>How much of the question [start, end) covers: per question word, the weight of its best matched term.</summary>
+    private static double Coverage(List<Match> matches, int start, int end, int groupCount)
     {
-        Span<bool> covered = stackalloc bool[groupWeight.Length];
-        var score = 0.0;
-        foreach (var (matchStart, matchEnd, group) in matches)
+        Span<double> best = stackalloc double[groupCount];
+        foreach (var match in matches)
         {
-            if (matchStart >= start && matchEnd <= end && !covered[group])
+            if (match.Start >= start && match.End <= end && match.Weight > best[match.Group])
             {
-                covered[group] = true;
-                score += groupWeight[group];
+                best[match.Group] = match.Weight;
             }
+        }
+
+        var score = 0.0;
+        foreach (var weight in best)
+        {
+            score += weight;
         }
 
         return score;
     }
 
     /// <summary>
-    /// Adds neighbouring sentences while the quote stays within the limits: the neighbour that matches more of
-    /// the question first, the following one on a tie.
+    /// Adds neighbouring sentences while the quote stays within <see cref="MaxQuoteLength"/>: the neighbour that
+    /// matches more of the question first, the following one on a tie.
     /// </summary>
     private static (int First, int Last) Widen(IReadOnlyList<TextRange> sentences, int first, int last, Func<int, double> coverage)
     {
-        while (last - first + 1 < MaxSentences)
+        while (true)
         {
             var canFollow = last + 1 < sentences.Count && sentences[last + 1].End - sentences[first].Start <= MaxQuoteLength;
             var canPrecede = first > 0 && sentences[last].End - sentences[first - 1].Start <= MaxQuoteLength;
@@ -136,7 +159,7 @@ public static class QuoteSelector
     }
 
     /// <summary>A window of at most the limit inside one over-long sentence, centred on its matches, cut at spaces.</summary>
-    private static (int Start, int End) CutLongSentence(string text, int start, int end, List<(int Start, int End, int Group)> matches)
+    private static (int Start, int End) CutLongSentence(string text, int start, int end, List<Match> matches)
     {
         var budget = MaxQuoteLength - (2 * Ellipsis.Length);
         var inside = matches.Where(m => m.Start >= start && m.End <= end).ToList();
@@ -157,4 +180,27 @@ public static class QuoteSelector
 
         return (windowStart, windowEnd);
     }
+
+    private readonly record struct Match(int Start, int End, int Group, double Weight);
+}
+
+/// <summary>
+/// What the words of a question weigh: each query term's weight (its weight in the query times its idf) and
+/// group, and the most each question word can give, so that a quote's coverage of the question is the share of
+/// that total its matched words give. A word the corpus has never seen counts in the total and can never match.
+/// </summary>
+public sealed class QuestionWeights(
+    IReadOnlyDictionary<string, (int Group, double Weight)> terms, double[] groupWeights, AnswerKind kind = AnswerKind.None)
+{
+    public IReadOnlyDictionary<string, (int Group, double Weight)> Terms { get; } = terms;
+
+    /// <summary>What kind of answer the question asks for.</summary>
+    public AnswerKind Kind { get; } = kind;
+
+    /// <summary>The question's terms (with expansions): an answer never consists of them.</summary>
+    public IReadOnlySet<string> QuestionTerms { get; } = terms.Keys.ToHashSet(StringComparer.Ordinal);
+
+    public int GroupCount { get; } = groupWeights.Length;
+
+    public double Total { get; } = Math.Max(groupWeights.Sum(), double.Epsilon);
 }

@@ -85,9 +85,9 @@ public static class SentenceSplitter
             return true;
         }
 
-        if (word.All(char.IsDigit))
+        if (char.IsDigit(word[0]) && word.All(c => char.IsDigit(c) || c is '.' or ','))
         {
-            // "in 1964. The" ends a sentence; "No. 5" was caught as an abbreviation.
+            // "in 1964. The" and "a rating of 99.4. Newton" end a sentence; "No. 5" was caught as an abbreviation.
             return true;
         }
 

@@ -22,6 +22,29 @@ public static class AnswerConsoleRenderer
         }
 
         var results = answer.Results;
+        if (answer.AlsoSearched.Count > 0)
+        {
+            console.MarkupLine($"[dim]Also searched: {Markup.Escape(string.Join(", ", answer.AlsoSearched))}[/]");
+            console.WriteLine();
+        }
+
+        if (answer.Confident && answer.Agreement is { } agreement)
+        {
+            console.MarkupLine($"[bold green]{Markup.Escape(agreement.Text)}[/] · {agreement.SourceCount} sources agree");
+            console.WriteLine();
+        }
+        else if (answer.Confident && answer.Disagrees)
+        {
+            console.MarkupLine("[bold]The sources differ:[/]");
+            foreach (var claim in answer.Claims)
+            {
+                var cited = claim.Ranks.Select(rank => answer.Results.First(r => r.Rank == rank)).Select(r => Cite(r.Citation)).Distinct();
+                console.MarkupLine($"  [bold green]{Markup.Escape(claim.Text)}[/] — {Markup.Escape(string.Join("; ", cited))}");
+            }
+
+            console.WriteLine();
+        }
+
         if (!answer.Confident)
         {
             console.MarkupLine("[yellow]The corpus does not seem to cover this question.[/] The closest passage, which may not answer it:");
@@ -31,7 +54,7 @@ public static class AnswerConsoleRenderer
 
         foreach (var result in results)
         {
-            console.MarkupLine($"[bold]{result.Rank}.[/] {Emphasise(result.Quote, result.Highlights)}");
+            console.MarkupLine($"[bold]{result.Rank}.[/] {Emphasise(result.Quote, result.Highlights, result.Answer)}");
             console.MarkupLine($"   [dim]—[/] {Markup.Escape(Cite(result.Citation))}{Link(result.Citation.Url)}");
             console.WriteLine();
         }
@@ -58,21 +81,33 @@ public static class AnswerConsoleRenderer
         return string.Join(", ", parts);
     }
 
-    /// <summary>The quote as Spectre markup with the highlighted ranges in bold.</summary>
-    public static string Emphasise(string quote, IReadOnlyList<TextRange> highlights)
+    /// <summary>The quote as Spectre markup: matched words in bold, the likely answer underlined in green.</summary>
+    public static string Emphasise(string quote, IReadOnlyList<TextRange> highlights, AnswerSpan? answer = null)
     {
+        ArgumentNullException.ThrowIfNull(quote);
+        ArgumentNullException.ThrowIfNull(highlights);
+        var spans = highlights.Where(r => r.Start >= 0 && r.End <= quote.Length && r.Start < r.End)
+            .Select(r => (r.Start, r.End, Style: "bold yellow"))
+            .ToList();
+        if (answer is not null && answer.Start >= 0 && answer.End <= quote.Length && answer.Start < answer.End)
+        {
+            // The answer never contains a question word, so it does not overlap a highlight; drop any that would.
+            spans.RemoveAll(s => s.Start < answer.End && answer.Start < s.End);
+            spans.Add((answer.Start, answer.End, "bold green underline"));
+        }
+
         var markup = new StringBuilder();
         var position = 0;
-        foreach (var range in highlights.Where(r => r.Start >= 0 && r.End <= quote.Length && r.Start < r.End).OrderBy(r => r.Start))
+        foreach (var (start, end, style) in spans.OrderBy(s => s.Start))
         {
-            if (range.Start < position)
+            if (start < position)
             {
                 continue;
             }
 
-            markup.Append(Markup.Escape(quote[position..range.Start]));
-            markup.Append("[bold yellow]").Append(Markup.Escape(quote[range.Start..range.End])).Append("[/]");
-            position = range.End;
+            markup.Append(Markup.Escape(quote[position..start]));
+            markup.Append('[').Append(style).Append(']').Append(Markup.Escape(quote[start..end])).Append("[/]");
+            position = end;
         }
 
         markup.Append(Markup.Escape(quote[position..]));

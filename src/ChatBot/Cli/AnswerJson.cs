@@ -7,8 +7,8 @@ namespace ChatBot.Cli;
 /// <summary>
 /// The stable JSON form of an answer that other tools read:
 /// <c>{"question", "confident", "results": [{"rank", "score", "quote", "highlights": [[start, end]],
-/// "citation": {"sourceId", "title", "author", "url", "locator"}}], "elapsedMs"}</c>. Written field by field so
-/// the contract cannot drift with a type's shape.
+/// "citation": {"sourceId", "title", "author", "url", "locator"}, "answer": {"text", "start", "end"} | null}],
+/// "elapsedMs"}</c>. Written field by field so the contract cannot drift with a type's shape.
 /// </summary>
 public static class AnswerJson
 {
@@ -56,6 +56,19 @@ public static class AnswerJson
             WriteNullable(writer, "url", result.Citation.Url);
             writer.WriteString("locator", result.Citation.Locator);
             writer.WriteEndObject();
+            if (result.Answer is { } span)
+            {
+                writer.WriteStartObject("answer");
+                writer.WriteString("text", span.Text);
+                writer.WriteNumber("start", span.Start);
+                writer.WriteNumber("end", span.End);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNull("answer");
+            }
+
             writer.WriteEndObject();
         }
 

@@ -14,6 +14,7 @@ public sealed class SentenceSplitterTests
     [InlineData("the U.S. role grew. The U.S. The end.", "the U.S. role grew.|The U.S.|The end.")]
     [InlineData("the U.S. Army helped.", "the U.S. Army helped.")]
     [InlineData("GNP rose by 5.7% annually. Tin helped.", "GNP rose by 5.7% annually.|Tin helped.")]
+    [InlineData("a rating of 99.4. Newton led.", "a rating of 99.4.|Newton led.")]
     [InlineData("not the cause.(2) Cole Blasier regards it.", "not the cause.(2)|Cole Blasier regards it.")]
     [InlineData("He said \"it will rise.\" Then it did.", "He said \"it will rise.\"|Then it did.")]
     [InlineData("critics have ... written so much. Yes.", "critics have ... written so much.|Yes.")]

@@ -58,7 +58,8 @@ public sealed class BundledCorpusAnswerTests : IClassFixture<BundledCorpusAnswer
         var answer = index.Ask(question, top: 10);
         Assert.NotEmpty(answer.Results);
         var passages = AllPassageTexts();
-        var terms = QueryParser.Parse(question).Terms.Select(t => t.Term).ToHashSet();
+        // The question's words and what they were widened to (word forms, synonyms, spellings).
+        var terms = index.Engine.Rank(question, CorpusScope.Global, 1, CancellationToken.None).Query.Terms.Select(t => t.Term).ToHashSet();
         foreach (var result in answer.Results)
         {
             Assert.InRange(result.Quote.Length, 1, QuoteSelector.MaxQuoteLength);

@@ -21,6 +21,8 @@ public sealed class CliEndToEndTests : IDisposable
         var result = await Run("ask", "who led the coup");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Barrientos", result.Output);
+        Assert.Contains("René Barrientos · 2 sources agree", result.Output);
+        Assert.Contains("1964 Bolivian coup d'état, ¶ 1", result.Output);
         Assert.Contains("United States Assistance to the Bolivian Military 1958-1964, ¶ 1", result.Output);
         Assert.Matches(@"3 of \d+ matching passages · 2 sources · \d+ ms", result.Output);
         Assert.Equal("", result.Error);
@@ -54,10 +56,16 @@ public sealed class CliEndToEndTests : IDisposable
         }
 
         var citation = first.GetProperty("citation");
+        Assert.Equal(["rank", "score", "quote", "highlights", "citation", "answer"], first.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["sourceId", "title", "author", "url", "locator"], citation.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("us-assistance-to-the-bolivian-military-1958-1964", citation.GetProperty("sourceId").GetString());
+        Assert.Equal("1964-bolivian-coup-d-etat", citation.GetProperty("sourceId").GetString());
+        Assert.Equal("1964 Bolivian coup d'état", citation.GetProperty("title").GetString());
         Assert.Equal(JsonValueKind.Null, citation.GetProperty("author").ValueKind);
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("url").ValueKind);
         Assert.Equal("¶ 1", citation.GetProperty("locator").GetString());
+        var span = first.GetProperty("answer");
+        Assert.Equal("René Barrientos", span.GetProperty("text").GetString());
+        Assert.Equal("René Barrientos", quote[span.GetProperty("start").GetInt32()..span.GetProperty("end").GetInt32()]);
     }
 
     [Fact]
@@ -136,7 +144,7 @@ public sealed class CliEndToEndTests : IDisposable
         var first = await Run("index");
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("2 added", first.Output);
-        Assert.Contains("The index holds 2 sources and 11 passages.", first.Output);
+        Assert.Contains("The index holds 2 sources and 13 passages.", first.Output);
         var second = await Run("index");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("0 added, 0 updated, 2 unchanged, 0 removed", second.Output);
@@ -160,7 +168,7 @@ public sealed class CliEndToEndTests : IDisposable
         var result = await Run("sources");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("1964-bolivian-coup-d-etat", result.Output);
-        Assert.Contains("2 sources, 11 passages", result.Output);
+        Assert.Contains("2 sources, 13 passages", result.Output);
     }
 
     [Fact]
