@@ -23,6 +23,9 @@ public sealed class AnswerEngine(PassageStore store, SearchIndexProvider indexes
     /// <summary>Share of the final score that comes from the quote's coverage of the question (the rest is BM25).</summary>
     public const double CoverageShare = 0.5;
 
+    /// <summary>How close a passage from a less represented source must score to move up (see <see cref="Diversify"/>).</summary>
+    public const double DiversityMargin = 0.05;
+
     /// <summary>
     /// The top quote must cover at least this share of the question's information (idf-weighted words, a word
     /// the corpus has never seen weighing most) to count as an answer. Derived from data by
@@ -122,7 +125,36 @@ public sealed class AnswerEngine(PassageStore store, SearchIndexProvider indexes
             var byScore = b.Score.CompareTo(a.Score);
             return byScore != 0 ? byScore : string.CompareOrdinal(a.Row.PassageId, b.Row.PassageId);
         });
-        return new Ranking(query, ranked, first.MatchedPassages);
+        return new Ranking(query, Diversify(ranked), first.MatchedPassages);
+    }
+
+    /// <summary>
+    /// Source diversity: once a source already has two of the places above, a passage from another source that
+    /// scores nearly as well (within <see cref="DiversityMargin"/>) moves ahead, so readers see corroboration
+    /// across sources rather than one source three times. Clearly better passages keep their places.
+    /// </summary>
+    private static List<RankedPassage> Diversify(List<RankedPassage> ranked)
+    {
+        var remaining = new List<RankedPassage>(ranked);
+        var result = new List<RankedPassage>(ranked.Count);
+        var perSource = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (remaining.Count > 0)
+        {
+            var pick = 0;
+            if (perSource.GetValueOrDefault(remaining[0].Row.SourceKey) >= 2)
+            {
+                var floor = remaining[0].Score * (1 - DiversityMargin);
+                var other = remaining.FindIndex(r => r.Score >= floor && perSource.GetValueOrDefault(r.Row.SourceKey) < 2);
+                pick = Math.Max(0, other);
+            }
+
+            var chosen = remaining[pick];
+            remaining.RemoveAt(pick);
+            result.Add(chosen);
+            perSource[chosen.Row.SourceKey] = perSource.GetValueOrDefault(chosen.Row.SourceKey) + 1;
+        }
+
+        return result;
     }
 
     /// <summary>Whether the best passage answers the question, rather than merely being the closest.</summary>

@@ -8,6 +8,9 @@ namespace ChatBot.Search.Ranking;
 public sealed record PassageRow(
     long RowId, string Text, string Locator, int Ordinal, string Slug, string Title, string? Author, string? Url, ulong GuildId)
 {
+    /// <summary>Which source the passage belongs to; slugs are unique per server, so the server is part of it.</summary>
+    public string SourceKey => string.Create(CultureInfo.InvariantCulture, $"{GuildId}/{Slug}");
+
     /// <summary>The passage's stable id, <c>{slug}#{ordinal}</c>.</summary>
     public string PassageId => string.Create(CultureInfo.InvariantCulture, $"{Slug}#{Ordinal}");
 

@@ -127,4 +127,16 @@ public sealed class ExpansionAndAnswerSpanTests : IClassFixture<BundledCorpusAns
         Assert.Contains(answer.Results[1].Highlights, h => answer.Results[1].Quote[h.Start..h.End] == "putsch");
         Assert.True(answer.Results[0].Score > answer.Results[1].Score);
     }
+
+    [Fact]
+    public void Answer_OneSourceWouldFillThePage_AnotherAsGoodSourceGetsAPlace()
+    {
+        using var index = new TestIndex();
+        const string Text = "The garrison surrendered the citadel after the long siege of the winter.";
+        index.WriteSource("a.md", $"---\ntitle: A\n---\n\n{Text}\n\n{Text}\n\n{Text}\n");
+        index.WriteSource("b.md", $"---\ntitle: B\n---\n\n{Text}\n");
+        index.Sync();
+        var answer = index.Ask("garrison surrendered the citadel", top: 3);
+        Assert.Equal(["a", "a", "b"], answer.Results.Select(r => r.Citation.SourceId));
+    }
 }
