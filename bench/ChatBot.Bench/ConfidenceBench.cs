@@ -1,8 +1,5 @@
 using ChatBot.Core;
-using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
-using ChatBot.Search.Store;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Bench;
 
@@ -25,13 +22,10 @@ public static class ConfidenceBench
         var (questions, articles) = SquadAnswers.Read(squad.FullName);
         var titles = articles.Keys.ToList();
         var indexed = titles.Where((_, i) => i % 2 == 0).ToHashSet(StringComparer.Ordinal);
-        var work = Directory.CreateTempSubdirectory("chatbot-confidence-");
-        try
+        var (index, _) = BenchIndex.OfArticles(articles.Where(a => indexed.Contains(a.Key)).ToDictionary(), cancellationToken);
+        using (index)
         {
-            SquadAnswers.WriteSources(articles.Where(a => indexed.Contains(a.Key)).ToDictionary(), Path.Combine(work.FullName, "sources"));
-            var store = PassageStore.Open(Path.Combine(work.FullName, "index.db"));
-            new CorpusIndexer(store, NullLogger<CorpusIndexer>.Instance).SyncFolder(Path.Combine(work.FullName, "sources"), cancellationToken);
-            var engine = new AnswerEngine(store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance), BundledSynonyms.Source);
+            var engine = index.Engine;
 
             var answered = new List<double>();
             var missed = new List<double>();
@@ -69,11 +63,6 @@ public static class ConfidenceBench
 
             Console.WriteLine($"best threshold {best.Threshold:F2} (balanced accuracy {best.Balanced:F3}); the engine uses {AnswerEngine.ConfidentCoverage:F2}");
             return 0;
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            work.Delete(recursive: true);
         }
     }
 }

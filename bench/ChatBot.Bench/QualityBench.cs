@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using ChatBot.Core;
-using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
-using ChatBot.Search.Store;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Bench;
 
@@ -22,13 +19,10 @@ public static class QualityBench
         }
 
         var (questions, articles) = SquadAnswers.Read(squad.FullName);
-        var work = Directory.CreateTempSubdirectory("chatbot-squad-");
-        try
+        var (index, report) = BenchIndex.OfArticles(articles, cancellationToken);
+        using (index)
         {
-            SquadAnswers.WriteSources(articles, Path.Combine(work.FullName, "sources"));
-            var store = PassageStore.Open(Path.Combine(work.FullName, "index.db"));
-            var report = new CorpusIndexer(store, NullLogger<CorpusIndexer>.Instance).SyncFolder(Path.Combine(work.FullName, "sources"), cancellationToken);
-            var engine = new AnswerEngine(store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance), BundledSynonyms.Source);
+            var engine = index.Engine;
             Console.WriteLine($"indexed {report.SourceCount} articles, {report.PassageCount} passages in {report.Elapsed.TotalSeconds:F1} s");
 
             int[] hits = [0, 0, 0, 0, 0, 0];
@@ -108,11 +102,6 @@ public static class QualityBench
                 $"{(double)overlapping / Math.Max(1, typed):F3} of them overlapping a gold answer ({(double)overlapping / Math.Max(1, marked):F3} of those marked)");
             Console.WriteLine($"quotes: mean {(double)quoteChars / Math.Max(1, quotes):F0} characters, longest {maxQuote}; {stopwatch.Elapsed.TotalMilliseconds / n:F2} ms per question");
             return 0;
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            work.Delete(recursive: true);
         }
     }
 }

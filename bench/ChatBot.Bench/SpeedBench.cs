@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using ChatBot.Core;
-using ChatBot.Search.Indexing;
-using ChatBot.Search.Ranking;
-using ChatBot.Search.Store;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Bench;
 
@@ -23,12 +19,10 @@ public static class SpeedBench
             return 2;
         }
 
-        var work = database is null ? Directory.CreateTempSubdirectory("chatbot-speed-") : null;
-        var databasePath = database?.FullName ?? Path.Combine(work!.FullName, "index.db");
-        try
+        using (var index = BenchIndex.Create(database))
         {
-            var store = PassageStore.Open(databasePath);
-            var indexer = new CorpusIndexer(store, NullLogger<CorpusIndexer>.Instance);
+            var store = index.Store;
+            var indexer = index.Indexer;
             var report = indexer.SyncFolder(sources, cancellationToken);
             Console.WriteLine(
                 $"index: {report.PassagesWritten:N0} passages from {report.Added + report.Updated:N0} files in {report.Elapsed.TotalSeconds:F2} s " +
@@ -36,8 +30,8 @@ public static class SpeedBench
             var resync = indexer.SyncFolder(sources, cancellationToken);
             Console.WriteLine($"re-index with nothing changed: {resync.Unchanged:N0} files skipped in {resync.Elapsed.TotalSeconds:F2} s");
 
-            var provider = new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance);
-            var engine = new AnswerEngine(store, provider, BundledSynonyms.Source);
+            var provider = index.Indexes;
+            var engine = index.Engine;
             var questions = File.ReadAllLines(questionsFile).Where(q => q.Length > 0).ToList();
             var load = Stopwatch.StartNew();
             using (var connection = store.OpenConnection())
@@ -68,11 +62,6 @@ public static class SpeedBench
             Console.WriteLine(
                 $"memory: peak working set {process.PeakWorkingSet64 / (1024.0 * 1024):F0} MB, managed heap now {GC.GetTotalMemory(false) / (1024.0 * 1024):F0} MB");
             return 0;
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            work?.Delete(recursive: true);
         }
     }
 }
