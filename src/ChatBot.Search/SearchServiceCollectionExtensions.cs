@@ -18,7 +18,11 @@ public static class SearchServiceCollectionExtensions
     {
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswersOptions>().Bind(configuration.GetSection(AnswersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => PassageStore.Open(sp.GetRequiredService<IOptions<IndexOptions>>().Value.DatabasePath));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
+            return PassageStore.Open(options.DatabasePath, options.SeedDatabasePath);
+        });
         services.AddSingleton<SearchIndexProvider>();
         services.AddSingleton<SynonymSource>();
         services.AddSingleton<CorpusIndexer>();

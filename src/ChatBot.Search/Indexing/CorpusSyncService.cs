@@ -1,14 +1,19 @@
 using ChatBot.Search.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Search.Indexing;
 
 /// <summary>
-/// Brings the index up to date with the bundled sources when the bot starts, before anything answers. A
-/// missing sources folder is fine when the index already has a corpus (a deployment may ship only the database).
+/// Brings the index up to date with the bundled sources when the bot starts, before anything answers, and
+/// writes the WAL back into the database file when it stops: registered before the bot, it stops after it, once
+/// the last answer is out. A missing sources folder is fine when the index already has a corpus (a deployment
+/// may ship only the database).
 /// </summary>
-public sealed class CorpusSyncService(CorpusIndexer indexer, IOptions<IndexOptions> options) : IHostedService
+public sealed partial class CorpusSyncService(CorpusIndexer indexer, PassageStore store, IOptions<IndexOptions> options, ILogger<CorpusSyncService> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,5 +21,21 @@ public sealed class CorpusSyncService(CorpusIndexer indexer, IOptions<IndexOptio
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            store.Checkpoint();
+        }
+        catch (SqliteException e)
+        {
+            // The WAL stays and is applied on the next open: nothing is lost, so stopping goes on.
+            CheckpointFailed(logger, store.DatabasePath, e.Message);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(2003, LogLevel.Warning, "Could not write the WAL back into {Path} at shutdown: {Reason}")]
+    private static partial void CheckpointFailed(ILogger logger, string path, string reason);
 }

@@ -22,9 +22,12 @@ public sealed class PassageStore
 
     public string DatabasePath { get; }
 
-    /// <summary>Opens (creating when absent) and migrates the database at <paramref name="databasePath"/>.</summary>
+    /// <summary>
+    /// Opens (creating when absent) and migrates the database at <paramref name="databasePath"/>. When it is
+    /// absent and <paramref name="seedDatabasePath"/> names an existing database, it starts as a copy of that one.
+    /// </summary>
     /// <exception cref="StoreException">The file is not a usable ChatBot index.</exception>
-    public static PassageStore Open(string databasePath)
+    public static PassageStore Open(string databasePath, string? seedDatabasePath = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
@@ -44,6 +47,11 @@ public sealed class PassageStore
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StoreException($"cannot create the folder for {databasePath}: {e.Message}", e);
+        }
+
+        if (!string.IsNullOrWhiteSpace(seedDatabasePath) && !File.Exists(fullPath) && File.Exists(seedDatabasePath))
+        {
+            CopySeed(seedDatabasePath, fullPath);
         }
 
         var builder = new SqliteConnectionStringBuilder
@@ -97,6 +105,29 @@ public sealed class PassageStore
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Copies the seed next to the target first, then renames it: a crash never leaves half a database. The copy
+    /// is a new file, so it does not inherit the seed's read-only mode from the image.
+    /// </summary>
+    private static void CopySeed(string seedPath, string fullPath)
+    {
+        var partial = fullPath + ".seeding";
+        try
+        {
+            using (var source = File.OpenRead(seedPath))
+            using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write))
+            {
+                source.CopyTo(target);
+            }
+
+            File.Move(partial, fullPath, overwrite: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot start {fullPath} from the seed database {seedPath}: {e.Message}", e);
+        }
     }
 
     private void Migrate(string displayPath)

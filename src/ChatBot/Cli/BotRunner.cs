@@ -1,4 +1,5 @@
 using ChatBot.Discord;
+using ChatBot.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,11 @@ public static class BotRunner
     public static async Task<int> RunAsync(GlobalOptions global, CancellationToken cancellationToken)
     {
         var builder = CliHost.CreateBuilder(global, logToStandardError: false);
-        builder.Services.AddDiscordBot(builder.Configuration);
+        // The status file first: hosted services stop in reverse order, so its last write follows the gateway's stop.
+        builder.Services.AddBotStatusFile().AddDiscordBot(builder.Configuration);
+
+        // Room for the gateway to finish the interactions in flight (up to 10 s) and close for good.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         using var host = builder.Build();
 
         // Validate settings before the host starts, so a missing token is one line from us rather than the

@@ -7,8 +7,8 @@ using Spectre.Console;
 namespace ChatBot.Cli;
 
 /// <summary>
-/// The command line: <c>run</c> (the default: the Discord bot), <c>ask</c>, <c>index</c>, <c>sources</c> and
-/// <c>eval</c>. Bad input of any kind ends with one line on stderr and exit code 2, never a stack trace.
+/// The command line: <c>run</c> (the default: the Discord bot), <c>ask</c>, <c>index</c>, <c>sources</c>,
+/// <c>eval</c> and <c>health</c>. Bad input of any kind ends with one line on stderr and exit code 2, never a stack trace.
 /// </summary>
 public static class ChatBotCli
 {
@@ -37,6 +37,7 @@ public static class ChatBotCli
         root.Subcommands.Add(Verbs.Index(Global, output));
         root.Subcommands.Add(Verbs.Sources(Global, console));
         root.Subcommands.Add(Verbs.Eval(Global, output));
+        root.Subcommands.Add(Verbs.Health(Global, output));
         root.Subcommands.Add(Verbs.Run(Global));
         root.SetAction((parse, ct) => BotRunner.RunAsync(Global(parse), ct));
 
@@ -59,6 +60,12 @@ public static class ChatBotCli
         catch (StoreException e)
         {
             await error.WriteLineAsync($"chatbot: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // A database the process cannot use (read-only, locked for too long, corrupt): say so in one line.
+            await error.WriteLineAsync($"chatbot: database error: {e.Message}");
             return ExitCodes.BadInput;
         }
         catch (OptionsValidationException e)

@@ -1,5 +1,6 @@
 using ChatBot.Search;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,19 @@ public static class CliHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
+        // Defaults under everything else (appsettings.json, the environment): one line per log event with a UTC
+        // timestamp; Logging__Console__FormatterName=json switches to JSON.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:Console:FormatterName"] = "simple",
+                ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+                ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
+                ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
+            },
+        });
+
         var overrides = new Dictionary<string, string?>();
         if (global.SourcesPath is not null)
         {
@@ -47,10 +61,7 @@ public static class CliHost
         if (logToStandardError)
         {
             // Verbs print their results on stdout; logs must not mix into JSON output.
-            builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
 
         builder.Services.AddPassageIndex(builder.Configuration);

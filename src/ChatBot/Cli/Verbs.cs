@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using ChatBot.Core;
+using ChatBot.Health;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
@@ -73,6 +74,9 @@ public static class Verbs
             var options = host.Services.GetRequiredService<IOptions<IndexOptions>>().Value;
             var indexer = host.Services.GetRequiredService<CorpusIndexer>();
             var report = indexer.SyncFolder(options.SourcesPath, ct);
+
+            // Everything in the database file itself, so it can be copied (a container's seed database).
+            host.Services.GetRequiredService<PassageStore>().Checkpoint();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Indexed {options.SourcesPath} into {options.DatabasePath}: {report.Added} added, {report.Updated} updated, " +
                 $"{report.Unchanged} unchanged, {report.Removed} removed; {report.PassagesWritten} passages written in {report.Elapsed.TotalMilliseconds:F0} ms."));
@@ -135,6 +139,19 @@ public static class Verbs
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} of {cases.Count} passed"));
             return Task.FromResult(passed == cases.Count ? ExitCodes.Success : ExitCodes.Failure);
+        });
+        return command;
+    }
+
+    public static Command Health(Func<ParseResult, GlobalOptions> global, TextWriter output)
+    {
+        var command = new Command("health", "Exit 0 when the running bot is connected to Discord and the index is readable");
+        command.SetAction((parse, _) =>
+        {
+            using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();
+            var report = HealthCheck.Check(host.Services.GetRequiredService<IOptions<IndexOptions>>().Value, DateTimeOffset.UtcNow);
+            output.WriteLine((report.Healthy ? "healthy: " : "unhealthy: ") + report.Reason);
+            return Task.FromResult(report.Healthy ? ExitCodes.Success : ExitCodes.Failure);
         });
         return command;
     }

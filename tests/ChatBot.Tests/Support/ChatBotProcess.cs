@@ -6,6 +6,9 @@ namespace ChatBot.Tests.Support;
 /// <summary>What a run of the executable printed and returned.</summary>
 public sealed record ProcessResult(int ExitCode, string Output, string Error);
 
+/// <summary>How to start ChatBot: a program and its first arguments (e.g. <c>dotnet ChatBot.dll</c>).</summary>
+public sealed record ChatBotCommand(string Program, IReadOnlyList<string> Arguments);
+
 /// <summary>Runs the real executable (<c>dotnet ChatBot.dll …</c>) as a user would, with a clean environment.</summary>
 public sealed class ChatBotProcess : IAsyncDisposable
 {
@@ -49,8 +52,13 @@ public sealed class ChatBotProcess : IAsyncDisposable
     }
 
     public static ChatBotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+        => Start(new ChatBotCommand("dotnet", [Executable]), workingDirectory, environment, args);
+
+    /// <summary>Runs <paramref name="command"/> (a program and the arguments that start ChatBot) with <paramref name="args"/>.</summary>
+    public static ChatBotProcess Start(ChatBotCommand command, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        ArgumentNullException.ThrowIfNull(command);
+        var info = new ProcessStartInfo(command.Program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -58,8 +66,7 @@ public sealed class ChatBotProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Executable);
-        foreach (var arg in args)
+        foreach (var arg in command.Arguments.Concat(args))
         {
             info.ArgumentList.Add(arg);
         }
@@ -85,8 +92,12 @@ public sealed class ChatBotProcess : IAsyncDisposable
         => await RunAsync(workingDirectory, null, null, args);
 
     public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string? input, params string[] args)
+        => await RunAsync(new ChatBotCommand("dotnet", [Executable]), workingDirectory, environment, input, args);
+
+    public static async Task<ProcessResult> RunAsync(
+        ChatBotCommand command, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string? input, params string[] args)
     {
-        await using var run = Start(workingDirectory, environment, args);
+        await using var run = Start(command, workingDirectory, environment, args);
         if (input is not null)
         {
             await run.process.StandardInput.WriteAsync(input);

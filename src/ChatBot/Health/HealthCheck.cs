@@ -1,0 +1,83 @@
+using System.Globalization;
+using ChatBot.Search.Store;
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Health;
+
+/// <summary>The verdict of the <c>health</c> verb, with one line saying why.</summary>
+public sealed record HealthReport(bool Healthy, string Reason);
+
+/// <summary>
+/// Judges the bot from outside its process: its status file must be fresh and say it is connected (or only
+/// briefly reconnecting, which a probe must not punish), and the index must open and hold sources.
+/// </summary>
+public static class HealthCheck
+{
+    /// <summary>A status older than this means the bot stopped writing it: it is not running.</summary>
+    public static readonly TimeSpan StaleAfter = BotStatusWriter.Interval * 6;
+
+    /// <summary>How long a started or reconnecting bot may be not yet ready before it counts as unhealthy.</summary>
+    public static readonly TimeSpan ReconnectGrace = TimeSpan.FromMinutes(2);
+
+    public static HealthReport Check(IndexOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var index = CheckIndex(options.DatabasePath);
+        if (index is not null)
+        {
+            return new HealthReport(false, index);
+        }
+
+        var path = BotStatus.PathFor(options);
+        if (BotStatus.ReadFrom(path) is not { } status)
+        {
+            return new HealthReport(false, $"the bot is not running (no status in {path})");
+        }
+
+        var age = now - status.UpdatedAt;
+        if (age > StaleAfter)
+        {
+            return new HealthReport(false, $"the bot is not running (its status is {Seconds(age)} old)");
+        }
+
+        switch (status.State)
+        {
+            case "Ready":
+                return new HealthReport(true, $"connected to Discord; last heartbeat acknowledged {Ago(status.LastHeartbeatAck, now)}");
+            case "Starting" or "Connecting":
+                var since = status.LastReadyAt ?? status.StartedAt;
+                return now - since <= ReconnectGrace
+                    ? new HealthReport(true, $"connecting to Discord ({Seconds(now - since)} since {(status.LastReadyAt is null ? "start" : "last ready")})")
+                    : new HealthReport(false, $"not connected to Discord for {Seconds(now - since)}");
+            default:
+                return new HealthReport(false, $"the bot stopped ({status.State}{(status.Failure is null ? "" : ": " + status.Failure)})");
+        }
+    }
+
+    /// <summary>Null when the index opens read-only and holds sources; else why not.</summary>
+    private static string? CheckIndex(string databasePath)
+    {
+        if (!File.Exists(databasePath))
+        {
+            return $"the index {databasePath} does not exist";
+        }
+
+        try
+        {
+            var readOnly = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+            using var connection = new SqliteConnection(readOnly.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sources";
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0 ? null : $"the index {databasePath} holds no sources";
+        }
+        catch (SqliteException e)
+        {
+            return $"the index {databasePath} cannot be read: {e.Message}";
+        }
+    }
+
+    private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, span.TotalSeconds):F0} s");
+
+    private static string Ago(DateTimeOffset? at, DateTimeOffset now) => at is { } value ? Seconds(now - value) + " ago" : "not yet";
+}
