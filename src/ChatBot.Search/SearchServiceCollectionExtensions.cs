@@ -1,9 +1,11 @@
 using ChatBot.Core;
+using ChatBot.Search.Community;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Search;
@@ -11,13 +13,16 @@ namespace ChatBot.Search;
 public static class SearchServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the passage index: validated <see cref="IndexOptions"/> and <see cref="AnswersOptions"/>, the
-    /// store (opened on first use), the indexer, and the answer engine as <see cref="IAnswerService"/>.
+    /// Registers the passage index: validated <see cref="IndexOptions"/>, <see cref="AnswersOptions"/> and
+    /// <see cref="CommunityOptions"/>, the store (opened on first use), the indexer, the answer engine as
+    /// <see cref="IAnswerService"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
     /// </summary>
     public static IServiceCollection AddPassageIndex(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswersOptions>().Bind(configuration.GetSection(AnswersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CommunityOptions>().Bind(configuration.GetSection(CommunityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
@@ -30,6 +35,8 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
+        services.AddSingleton<ICorpusCurator, CorpusCurator>();
+        services.AddSingleton<IAskJournal, AskJournal>();
         services.AddHostedService<CorpusSyncService>();
         return services;
     }

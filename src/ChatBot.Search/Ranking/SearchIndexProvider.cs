@@ -7,8 +7,8 @@ namespace ChatBot.Search.Ranking;
 
 /// <summary>
 /// Hands out the <see cref="SearchIndex"/> of the corpus generation currently committed. When another
-/// connection (an index update, another process) commits a new generation, the next question loads the new
-/// index once; concurrent questions keep using the previous one until it is ready.
+/// connection (an index update, an upload, another process) commits a new generation, one question loads the
+/// new index; questions arriving meanwhile keep using the previous one rather than wait for it.
 /// </summary>
 public sealed partial class SearchIndexProvider(ILogger<SearchIndexProvider> logger)
 {
@@ -24,7 +24,19 @@ public sealed partial class SearchIndexProvider(ILogger<SearchIndexProvider> log
             return index;
         }
 
-        lock (reloading)
+        // Only the first thread to notice a new generation loads it; others answer from what is there.
+        var reloader = reloading.TryEnter();
+        if (!reloader)
+        {
+            if (index is not null)
+            {
+                return index;
+            }
+
+            reloading.Enter();
+        }
+
+        try
         {
             index = current;
             if (index is not null && index.Generation == generation)
@@ -44,6 +56,10 @@ public sealed partial class SearchIndexProvider(ILogger<SearchIndexProvider> log
             current = index;
             IndexLoaded(logger, index.DocumentCount, index.VocabularySize, generation, stopwatch.ElapsedMilliseconds);
             return index;
+        }
+        finally
+        {
+            reloading.Exit();
         }
     }
 

@@ -60,6 +60,47 @@ internal static class Schema
             detail = 'none'
         );
         """,
+
+        // 2: the community features. The audit log says who added or removed which source of a server; the ask
+        // log keeps every question with its outcome (user ids only when a setting allows); feedback refers to
+        // the ask it rates. question_key groups the same question asked in other words of case and spacing.
+        """
+        CREATE TABLE audit_log (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            at            TEXT    NOT NULL,
+            guild_id      INTEGER NOT NULL,
+            action        TEXT    NOT NULL,
+            source_slug   TEXT    NOT NULL,
+            title         TEXT    NOT NULL,
+            actor_id      INTEGER NOT NULL,
+            actor_name    TEXT    NOT NULL,
+            passage_count INTEGER NOT NULL
+        );
+        CREATE INDEX audit_log_by_guild ON audit_log (guild_id, id);
+
+        CREATE TABLE ask_log (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            at           TEXT    NOT NULL,
+            guild_id     INTEGER NOT NULL DEFAULT 0,
+            channel      TEXT    NOT NULL,
+            question     TEXT    NOT NULL,
+            question_key TEXT    NOT NULL,
+            confident    INTEGER NOT NULL,
+            top_source   TEXT,
+            elapsed_ms   REAL    NOT NULL,
+            user_id      INTEGER
+        );
+        CREATE INDEX ask_log_by_guild ON ask_log (guild_id, at);
+
+        CREATE TABLE feedback (
+            id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            ask_id  INTEGER NOT NULL REFERENCES ask_log (id),
+            at      TEXT    NOT NULL,
+            kind    TEXT    NOT NULL,
+            user_id INTEGER
+        );
+        CREATE INDEX feedback_by_ask ON feedback (ask_id);
+        """,
     ];
 
     public static int Version => Migrations.Length;

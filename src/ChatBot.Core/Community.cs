@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Core;
+
+/// <summary>Who did something: a Discord user id and the name shown in the audit log.</summary>
+public sealed record Actor(ulong Id, string Name);
+
+/// <summary>A document a moderator uploads as a source of their server (its name, its bytes), with what the form said about it.</summary>
+public sealed record SourceUpload(ulong GuildId, string Name, byte[] Content, Actor Actor, string? Title = null, string? Author = null, string? Url = null);
+
+/// <summary>What became of an upload: added, or refused with one line saying why (nothing stored).</summary>
+public abstract record UploadOutcome
+{
+    private UploadOutcome()
+    {
+    }
+
+    public sealed record Added(SourceSummary Source) : UploadOutcome;
+
+    public sealed record Refused(string Reason) : UploadOutcome;
+}
+
+/// <summary>A source as <c>/source show</c> presents it.</summary>
+public sealed record SourceDetails(SourceSummary Summary, string Origin, string? Published, string? License, string? FirstPassage);
+
+/// <summary>One line of a server's audit log: who added or removed which source, when.</summary>
+public sealed record AuditEntry(DateTimeOffset At, string Action, string SourceId, string Title, Actor Actor, int PassageCount);
+
+/// <summary>One page of a list and how many items there are in all.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Skip);
+
+/// <summary>
+/// What moderators do with their server's corpus: add a source from a file, remove one, list, show, find by
+/// title and read the audit log. A server only ever sees and changes its own sources; the bundled corpus is
+/// read-only from here.
+/// </summary>
+public interface ICorpusCurator
+{
+    ValueTask<UploadOutcome> AddSourceAsync(SourceUpload upload, CancellationToken cancellationToken);
+
+    /// <summary>Removes a source of the server; null when the server has no source with that id.</summary>
+    ValueTask<SourceSummary?> RemoveSourceAsync(ulong guildId, string sourceId, Actor actor, CancellationToken cancellationToken);
+
+    ValueTask<Page<SourceSummary>> ListSourcesAsync(ulong guildId, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>A source of the server, or a bundled one; null when there is none with that id.</summary>
+    ValueTask<SourceDetails?> GetSourceAsync(ulong guildId, string sourceId, CancellationToken cancellationToken);
+
+    /// <summary>The server's sources whose title or id contains <paramref name="text"/>, for autocomplete.</summary>
+    ValueTask<IReadOnlyList<SourceSummary>> FindSourcesAsync(ulong guildId, string text, int limit, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<AuditEntry>> HistoryAsync(ulong guildId, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>How a question reached the bot.</summary>
+public enum AskChannel
+{
+    Command,
+    Mention,
+    DirectMessage,
+}
+
+/// <summary>One question as the ask log keeps it. The user id is only stored when a setting allows it.</summary>
+public sealed record AskRecord(ulong? GuildId, AskChannel Channel, string Question, bool Confident, string? TopSourceId, double ElapsedMs, ulong? UserId);
+
+public enum FeedbackKind
+{
+    Helpful,
+    NotHelpful,
+    BadQuote,
+}
+
+/// <summary>A question the corpus did not answer confidently, how often it was asked and when last.</summary>
+public sealed record GapEntry(string Question, int Count, DateTimeOffset LastAsked);
+
+/// <summary>What <c>/gaps</c> shows a server's moderators for a period.</summary>
+public sealed record GapReport(
+    TimeSpan Window,
+    int Asked,
+    int NotAnswered,
+    IReadOnlyList<GapEntry> Questions,
+    int Helpful,
+    int NotHelpful,
+    int BadQuotes);
+
+/// <summary>The ask log, the feedback on answers, and the gaps they show.</summary>
+public interface IAskJournal
+{
+    /// <summary>Logs a question and its outcome; returns its id, which feedback refers to.</summary>
+    ValueTask<long> RecordAskAsync(AskRecord ask, CancellationToken cancellationToken);
+
+    /// <summary>Stores feedback on an answer; false when the ask it names does not exist (a garbled button).</summary>
+    ValueTask<bool> RecordFeedbackAsync(long askId, FeedbackKind kind, ulong? userId, CancellationToken cancellationToken);
+
+    ValueTask<GapReport> GapsAsync(ulong guildId, TimeSpan window, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>Settings of the community features (section "Community").</summary>
+public sealed class CommunityOptions
+{
+    public const string Section = "Community";
+
+    /// <summary>The largest source file a moderator may upload, in bytes.</summary>
+    [Range(1024, 25 * 1024 * 1024)]
+    public int MaxUploadBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>How long downloading an upload from Discord may take.</summary>
+    [Range(1, 300)]
+    public int DownloadTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Questions one member may ask per minute, with /ask or by mentioning the bot.</summary>
+    [Range(1, 1000)]
+    public int AskLimitPerMinute { get; set; } = 5;
+
+    /// <summary>Whether the ask log keeps who asked. Off by default: the log is for finding gaps, not people.</summary>
+    public bool LogUserIds { get; set; }
+}

@@ -1,0 +1,114 @@
+using ChatBot.Core;
+using ChatBot.Search.Community;
+using ChatBot.Search.Store;
+using ChatBot.Testing;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Search.Tests.Community;
+
+/// <summary>The ask log, feedback and the gaps report, in a temp database.</summary>
+public sealed class AskJournalTests : IDisposable
+{
+    private const ulong Guild = 290926798626357999;
+    private const ulong OtherGuild = 81384788765712384;
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    private readonly TempDirectory directory = new();
+    private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly PassageStore store;
+
+    public AskJournalTests() => store = PassageStore.Open(directory.File("index.db"));
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public async Task Gaps_SameQuestionInOtherCaseAndPunctuation_CountsAsOneAndComesFirst()
+    {
+        var journal = Journal();
+        await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
+        await AskAsync(journal, "who won the  1986 world cup", confident: false);
+        await AskAsync(journal, "How do I bake sourdough bread?", confident: false);
+        await AskAsync(journal, "Who led the coup?", confident: true);
+        await AskAsync(journal, "Who won the 1986 World Cup?", confident: false, guild: OtherGuild);
+
+        var report = await journal.GapsAsync(Guild, Week, 10, CancellationToken.None);
+
+        Assert.Equal((4, 3), (report.Asked, report.NotAnswered));
+        Assert.Equal([("Who won the 1986 World Cup?", 2), ("How do I bake sourdough bread?", 1)], report.Questions.Select(q => (q.Question, q.Count)));
+    }
+
+    [Fact]
+    public async Task Gaps_OlderThanTheWindow_AreLeftOut()
+    {
+        var journal = Journal();
+        await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
+        time.Advance(TimeSpan.FromDays(8));
+        await AskAsync(journal, "How do I bake sourdough bread?", confident: false);
+
+        var report = await journal.GapsAsync(Guild, Week, 10, CancellationToken.None);
+
+        Assert.Equal(["How do I bake sourdough bread?"], report.Questions.Select(q => q.Question));
+        Assert.Equal(2, (await journal.GapsAsync(Guild, TimeSpan.FromDays(30), 10, CancellationToken.None)).NotAnswered);
+    }
+
+    [Fact]
+    public async Task Feedback_IsCountedInGapsAndAGarbledAskIdIsRefused()
+    {
+        var journal = Journal();
+        var ask = await AskAsync(journal, "Who led the coup?", confident: true);
+
+        Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.Helpful, 1, CancellationToken.None));
+        Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.Helpful, 2, CancellationToken.None));
+        Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.BadQuote, 3, CancellationToken.None));
+        Assert.False(await journal.RecordFeedbackAsync(ask + 1000, FeedbackKind.NotHelpful, 1, CancellationToken.None));
+
+        var report = await journal.GapsAsync(Guild, Week, 10, CancellationToken.None);
+        Assert.Equal((2, 0, 1), (report.Helpful, report.NotHelpful, report.BadQuotes));
+        Assert.Equal((0, 0, 0), Feedback(await journal.GapsAsync(OtherGuild, Week, 10, CancellationToken.None)));
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task Record_UserIds_AreKeptOnlyWhenTheSettingIsOn(bool logUserIds, long expectedRows)
+    {
+        var journal = Journal(logUserIds);
+        var ask = await AskAsync(journal, "Who led the coup?", confident: true, user: 53908232506183680);
+        await journal.RecordFeedbackAsync(ask, FeedbackKind.Helpful, 53908232506183680, CancellationToken.None);
+
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM ask_log WHERE user_id = 53908232506183680), (SELECT count(*) FROM feedback WHERE user_id IS NOT NULL)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Assert.Equal((expectedRows, expectedRows), (reader.GetInt64(0), reader.GetInt64(1)));
+    }
+
+    [Fact]
+    public async Task Reopen_AsksAndFeedbackSurviveARestart()
+    {
+        var ask = await AskAsync(Journal(), "Who won the 1986 World Cup?", confident: false);
+        await Journal().RecordFeedbackAsync(ask, FeedbackKind.NotHelpful, null, CancellationToken.None);
+
+        var reopened = new AskJournal(PassageStore.Open(store.DatabasePath), Options.Create(new CommunityOptions()), time);
+        var report = await reopened.GapsAsync(Guild, Week, 10, CancellationToken.None);
+
+        Assert.Equal((1, 1), (report.NotAnswered, report.NotHelpful));
+    }
+
+    [Theory]
+    [InlineData("Who led the coup?", "who led the coup")]
+    [InlineData("  WHO led   the Coup ?!", "who led the coup")]
+    [InlineData("Who was René Barrientos?", "who was rene barrientos")]
+    [InlineData("?", "")]
+    public void Key_IgnoresCaseAccentsSpacingAndClosingPunctuation(string question, string expected)
+        => Assert.Equal(expected, AskJournal.Key(question));
+
+    private AskJournal Journal(bool logUserIds = false)
+        => new(store, Options.Create(new CommunityOptions { LogUserIds = logUserIds }), time);
+
+    private static async Task<long> AskAsync(AskJournal journal, string question, bool confident, ulong guild = Guild, ulong? user = null)
+        => await journal.RecordAskAsync(new AskRecord(guild, AskChannel.Command, question, confident, confident ? "some-source" : null, 3.2, user), CancellationToken.None);
+
+    private static (int, int, int) Feedback(GapReport report) => (report.Helpful, report.NotHelpful, report.BadQuotes);
+}
