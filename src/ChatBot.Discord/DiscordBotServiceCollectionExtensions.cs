@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Discord.Commands;
+using ChatBot.Discord.Community;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rest;
@@ -24,6 +25,7 @@ public static class DiscordBotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswersOptions>().Bind(configuration.GetSection(AnswersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CommunityOptions>().Bind(configuration.GetSection(CommunityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new GatewayTimings());
@@ -44,6 +46,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<DispatchPump>();
         services.AddSingleton<IDispatchHandler, InteractionRouter>();
         services.AddSingleton<IDispatchHandler, CommandRegistrar>();
+        services.AddSingleton<IDispatchHandler, MessageAskHandler>();
 
         services.TryAddSingleton<CommandRegistry>();
         services.TryAddSingleton<QuestionStore>();
@@ -52,6 +55,19 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSlashCommand<AboutCommand>();
         services.AddSlashCommand<HelpCommand>();
         services.AddComponentHandler<AskButtons>();
+
+        // Community: moderators' commands, feedback, the question limit, asking in chat.
+        services.TryAddSingleton<IAskJournal, NoAskJournal>();
+        services.TryAddSingleton<AskRateLimiter>();
+        services.TryAddSingleton<FeedbackMemory>();
+        services.AddSingleton<IInteractionGuard, AskCooldown>();
+        services.AddHttpClient<AttachmentDownloader>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
+        services.AddSlashCommand<SourceCommand>();
+        services.AddSlashCommand<GapsCommand>();
+        services.AddComponentHandler<SourceListButtons>();
+        services.AddComponentHandler<FeedbackButtons>();
 
         services.AddHostedService<GatewayService>();
         return services;

@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Discord.Community;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Commands;
 
 /// <summary><c>/ask question:&lt;text&gt; [private:&lt;bool&gt;]</c>: the best passages, quoted and cited.</summary>
-internal sealed class AskCommand(IAnswerService answers, QuestionStore questions, IOptions<AnswersOptions> options) : ISlashCommand
+internal sealed class AskCommand(IAnswerService answers, QuestionStore questions, IAskJournal journal, IOptions<AnswersOptions> options) : ISlashCommand
 {
     public const int MaxQuestionLength = 1000;
 
@@ -37,6 +38,7 @@ internal sealed class AskCommand(IAnswerService answers, QuestionStore questions
         }
 
         var answer = await answers.AnswerAsync(new AnswerRequest(question, call.Scope, options.Value.MaxResults), cancellationToken);
-        return AnswerCard.Render(answer, new AnswerPage(questions.Add(question), 0));
+        var askId = await journal.RecordAskAsync(AskLog.Record(answer, call.GuildId, AskChannel.Command, call.UserId), cancellationToken);
+        return AnswerCard.Render(answer, new AnswerPage(questions.Add(question), 0, askId > 0 ? askId : null));
     }
 }

@@ -315,7 +315,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             GatewayLog.ReadyWithoutSession(Logger, id);
         }
 
-        settings.Status.Ready(ready?.Application?.Id);
+        settings.Status.Ready(ready?.Application?.Id, ready?.User?.Id);
         var guilds = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("guilds", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
         GatewayLog.Ready(Logger, id, ready?.User?.Username ?? "?", guilds);
     }

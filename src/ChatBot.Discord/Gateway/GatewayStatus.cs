@@ -9,6 +9,7 @@ internal sealed class GatewayStatus(TimeProvider time) : IGatewayStatus
     private DateTimeOffset? lastAck;
     private TimeSpan? latency;
     private ulong? applicationId;
+    private ulong? botUserId;
     private string? failureReason;
 
     public GatewayState State
@@ -66,6 +67,18 @@ internal sealed class GatewayStatus(TimeProvider time) : IGatewayStatus
         }
     }
 
+    /// <summary>The bot's own user id, from READY: how a message that mentions the bot, or that the bot wrote, is recognised.</summary>
+    public ulong? BotUserId
+    {
+        get
+        {
+            lock (sync)
+            {
+                return botUserId;
+            }
+        }
+    }
+
     public string? FailureReason
     {
         get
@@ -79,13 +92,14 @@ internal sealed class GatewayStatus(TimeProvider time) : IGatewayStatus
 
     public void Connecting() => Set(GatewayState.Connecting, null);
 
-    public void Ready(ulong? application)
+    public void Ready(ulong? application, ulong? botUser = null)
     {
         lock (sync)
         {
             state = GatewayState.Ready;
             readySince = time.GetUtcNow();
             applicationId = application ?? applicationId;
+            botUserId = botUser ?? botUserId;
         }
     }
 

@@ -6,8 +6,11 @@ using ChatBot.Discord.Rest;
 
 namespace ChatBot.Discord.Rendering;
 
-/// <summary>Which slice of an answer a card shows, and the question-store key its buttons carry (null: no buttons).</summary>
-internal sealed record AnswerPage(string? Key, int Skip);
+/// <summary>
+/// Which slice of an answer a card shows, the question-store key its buttons carry (null: no buttons), and the
+/// ask log id its feedback buttons carry (null: no feedback buttons).
+/// </summary>
+internal sealed record AnswerPage(string? Key, int Skip, long? AskId = null);
 
 /// <summary>
 /// Renders an <see cref="Answer"/> as a quote card: an embed titled with the question; a lead line when the
@@ -360,13 +363,18 @@ internal static class AnswerCard
             return [];
         }
 
-        var buttons = new List<Button>(2);
+        var buttons = new List<Button>(5);
         if (answer.Confident && page.Skip + answer.Results.Count < answer.MatchingPassages)
         {
             buttons.Add(Button.Action("More", AskButtonId.More(page.Key, page.Skip + answer.Results.Count)));
         }
 
         buttons.Add(Button.Action("Sources", AskButtonId.Sources(page.Key, page.Skip)));
+        if (page.AskId is { } askId)
+        {
+            buttons.AddRange(Community.FeedbackButtons.For(askId));
+        }
+
         return [new ActionRow(buttons)];
     }
 

@@ -10,7 +10,7 @@ namespace ChatBot.Discord.Tests.Gateway;
 public sealed class GatewayLifecycleTests
 {
     [Fact]
-    public async Task Start_FreshSession_IdentifiesOnGatewayUrlWithTokenNoIntentsAndVersionQuery()
+    public async Task Start_FreshSession_IdentifiesOnGatewayUrlWithTokenMessageIntentsOnlyAndVersionQuery()
     {
         await using var bot = await BotHarness.StartAsync();
 
@@ -20,7 +20,8 @@ public sealed class GatewayLifecycleTests
         Assert.Equal("/gateway", connection.Path);
         Assert.Equal("?v=10&encoding=json", connection.Query);
         Assert.Equal(BotHarness.Token, identify.Data!["token"]!.GetValue<string>());
-        Assert.Equal(0, identify.Data["intents"]!.GetValue<int>());
+        // GUILD_MESSAGES (1 << 9) and DIRECT_MESSAGES (1 << 12) for asking in chat; no privileged intent (1, 8, 15).
+        Assert.Equal((1 << 9) | (1 << 12), identify.Data["intents"]!.GetValue<int>());
         Assert.Equal("chatbot", identify.Data["properties"]!["browser"]!.GetValue<string>());
         Assert.NotNull(identify.Data["properties"]!["os"]);
     }

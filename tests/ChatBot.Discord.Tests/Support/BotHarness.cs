@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChatBot.Core;
 using ChatBot.Discord.Gateway;
+using ChatBot.Search;
 using ChatBot.Testing;
 using ChatBot.Testing.FakeDiscord;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,8 @@ namespace ChatBot.Discord.Tests.Support;
 
 /// <summary>
 /// The real bot (AddDiscordBot, the real gateway client and REST stack) in a host pointed at a fake Discord,
-/// with fake answers and catalog, captured logs and exit codes, and millisecond timings.
+/// with fake answers and catalog (or, given a database path, the real index of the bundled corpus), captured
+/// logs and exit codes, and millisecond timings.
 /// </summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
@@ -65,7 +67,8 @@ internal sealed class BotHarness : IAsyncDisposable
         Action<FakeDiscordOptions>? discord = null,
         GatewayTimings? timings = null,
         Action<IServiceCollection>? services = null,
-        IReadOnlyDictionary<string, string?>? configuration = null)
+        IReadOnlyDictionary<string, string?>? configuration = null,
+        string? databasePath = null)
     {
         var options = new FakeDiscordOptions { ExpectedToken = Token };
         discord?.Invoke(options);
@@ -77,6 +80,12 @@ internal sealed class BotHarness : IAsyncDisposable
             ["Discord:Token"] = Token,
             ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl.ToString(),
         };
+        if (databasePath is not null)
+        {
+            settings["Index:SourcesPath"] = RepositoryPaths.BundledSources;
+            settings["Index:DatabasePath"] = databasePath;
+        }
+
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -93,6 +102,11 @@ internal sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSingleton(new ExitCodeSink(exitCodes.Enqueue));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddDiscordBot(builder.Configuration);
+        if (databasePath is not null)
+        {
+            builder.Services.AddPassageIndex(builder.Configuration);
+        }
+
         services?.Invoke(builder.Services);
 
         var host = builder.Build();

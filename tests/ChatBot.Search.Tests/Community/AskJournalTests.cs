@@ -2,6 +2,7 @@ using ChatBot.Core;
 using ChatBot.Search.Community;
 using ChatBot.Search.Store;
 using ChatBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Search.Tests.Community;
@@ -24,7 +25,7 @@ public sealed class AskJournalTests : IDisposable
     [Fact]
     public async Task Gaps_SameQuestionInOtherCaseAndPunctuation_CountsAsOneAndComesFirst()
     {
-        var journal = Journal();
+        await using var journal = Journal();
         await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
         await AskAsync(journal, "who won the  1986 world cup", confident: false);
         await AskAsync(journal, "How do I bake sourdough bread?", confident: false);
@@ -40,7 +41,7 @@ public sealed class AskJournalTests : IDisposable
     [Fact]
     public async Task Gaps_OlderThanTheWindow_AreLeftOut()
     {
-        var journal = Journal();
+        await using var journal = Journal();
         await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
         time.Advance(TimeSpan.FromDays(8));
         await AskAsync(journal, "How do I bake sourdough bread?", confident: false);
@@ -54,7 +55,7 @@ public sealed class AskJournalTests : IDisposable
     [Fact]
     public async Task Feedback_IsCountedInGapsAndAGarbledAskIdIsRefused()
     {
-        var journal = Journal();
+        await using var journal = Journal();
         var ask = await AskAsync(journal, "Who led the coup?", confident: true);
 
         Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.Helpful, 1, CancellationToken.None));
@@ -72,9 +73,10 @@ public sealed class AskJournalTests : IDisposable
     [InlineData(true, 1)]
     public async Task Record_UserIds_AreKeptOnlyWhenTheSettingIsOn(bool logUserIds, long expectedRows)
     {
-        var journal = Journal(logUserIds);
+        await using var journal = Journal(logUserIds);
         var ask = await AskAsync(journal, "Who led the coup?", confident: true, user: 53908232506183680);
         await journal.RecordFeedbackAsync(ask, FeedbackKind.Helpful, 53908232506183680, CancellationToken.None);
+        await journal.FlushAsync(CancellationToken.None);
 
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
@@ -87,12 +89,32 @@ public sealed class AskJournalTests : IDisposable
     [Fact]
     public async Task Reopen_AsksAndFeedbackSurviveARestart()
     {
-        var ask = await AskAsync(Journal(), "Who won the 1986 World Cup?", confident: false);
-        await Journal().RecordFeedbackAsync(ask, FeedbackKind.NotHelpful, null, CancellationToken.None);
+        await using (var journal = Journal())
+        {
+            var ask = await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
+            await journal.RecordFeedbackAsync(ask, FeedbackKind.NotHelpful, null, CancellationToken.None);
+        }
 
-        var reopened = new AskJournal(PassageStore.Open(store.DatabasePath), Options.Create(new CommunityOptions()), time);
+        await using var reopened = new AskJournal(PassageStore.Open(store.DatabasePath), Options.Create(new CommunityOptions()), time, NullLogger<AskJournal>.Instance);
         var report = await reopened.GapsAsync(Guild, Week, 10, CancellationToken.None);
+        var next = await AskAsync(reopened, "Who led the coup?", confident: true);
 
+        Assert.Equal((1, 1), (report.NotAnswered, report.NotHelpful));
+        Assert.Equal(2, next);
+    }
+
+    [Fact]
+    public async Task Record_WhileAnotherConnectionHoldsTheWriteLock_ReturnsAtOnceAndIsStoredAfterwards()
+    {
+        await using var journal = Journal();
+        using var upload = store.OpenConnection();
+        using var transaction = upload.BeginTransaction(deferred: false);
+
+        var ask = await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
+        Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.NotHelpful, null, CancellationToken.None));
+        transaction.Commit();
+
+        var report = await journal.GapsAsync(Guild, Week, 10, CancellationToken.None);
         Assert.Equal((1, 1), (report.NotAnswered, report.NotHelpful));
     }
 
@@ -105,7 +127,7 @@ public sealed class AskJournalTests : IDisposable
         => Assert.Equal(expected, AskJournal.Key(question));
 
     private AskJournal Journal(bool logUserIds = false)
-        => new(store, Options.Create(new CommunityOptions { LogUserIds = logUserIds }), time);
+        => new(store, Options.Create(new CommunityOptions { LogUserIds = logUserIds }), time, NullLogger<AskJournal>.Instance);
 
     private static async Task<long> AskAsync(AskJournal journal, string question, bool confident, ulong guild = Guild, ulong? user = null)
         => await journal.RecordAskAsync(new AskRecord(guild, AskChannel.Command, question, confident, confident ? "some-source" : null, 3.2, user), CancellationToken.None);

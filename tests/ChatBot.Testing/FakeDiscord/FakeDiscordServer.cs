@@ -19,6 +19,9 @@ namespace ChatBot.Testing.FakeDiscord;
 public sealed class FakeDiscordServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Content, bool Chunked)> files = new(StringComparer.Ordinal);
+    private int fileCount;
+    private int fileDownloads;
 
     private FakeDiscordServer(WebApplication app, FakeDiscordOptions options)
     {
@@ -82,6 +85,21 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         return interaction;
     }
 
+    /// <summary>
+    /// Serves a file as Discord's CDN serves an attachment, at <c>/attachments/…</c> on this server (the bot accepts
+    /// the configured API's host). Chunked, it has no Content-Length, so only counting while reading finds its size.
+    /// </summary>
+    public Uri AddFile(string name, byte[] content, bool chunked = false)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = $"/attachments/{Interlocked.Increment(ref fileCount)}/{Uri.EscapeDataString(name)}";
+        files[path] = (content, chunked);
+        return new Uri(Root, path.TrimStart('/') + "?ex=6760&is=675e&hm=c2lnbmF0dXJl");
+    }
+
+    /// <summary>How many times files were downloaded.</summary>
+    public int FileDownloads => Volatile.Read(ref fileDownloads);
+
     public async ValueTask DisposeAsync()
     {
         Gateway.AbortAll();
@@ -89,6 +107,23 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         await app.StopAsync(timeout.Token);
         await app.DisposeAsync();
         Rest.Dispose();
+    }
+
+    private async Task ServeFileAsync(HttpContext context, byte[] content, bool chunked)
+    {
+        Interlocked.Increment(ref fileDownloads);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/octet-stream";
+        if (!chunked)
+        {
+            context.Response.ContentLength = content.Length;
+        }
+
+        for (var offset = 0; offset < content.Length; offset += 64 * 1024)
+        {
+            await context.Response.Body.WriteAsync(content.AsMemory(offset, Math.Min(64 * 1024, content.Length - offset)), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
     }
 
     private Task HandleAsync(HttpContext context)
@@ -101,6 +136,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         if (context.Request.Path == "/gateway" || context.Request.Path == "/resume")
         {
             return Gateway.AcceptAsync(context);
+        }
+
+        if (context.Request.Method == "GET" && files.TryGetValue(context.Request.Path.Value ?? "", out var file))
+        {
+            return ServeFileAsync(context, file.Content, file.Chunked);
         }
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;

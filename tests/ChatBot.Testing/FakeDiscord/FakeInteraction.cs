@@ -48,22 +48,66 @@ public sealed class FakeInteraction
     /// <summary>A chat-input command with string/bool options, shaped like fixture F4 plus current fields.</summary>
     public static FakeInteraction SlashCommand(string name, JsonObject? options = null, ulong? guildId = DefaultGuildId, string memberPermissions = AllPermissions)
     {
-        var optionList = new JsonArray();
-        foreach (var (key, value) in options ?? [])
-        {
-            var type = value?.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? 5 : 3;
-            optionList.Add(new JsonObject { ["type"] = type, ["name"] = key, ["value"] = value?.DeepClone() });
-        }
-
         var payload = Base(2, guildId, memberPermissions);
         payload["data"] = new JsonObject
         {
             ["id"] = "771825006014889984",
             ["name"] = name,
             ["type"] = 1,
-            ["options"] = optionList,
+            ["options"] = Options(options),
         };
         return new FakeInteraction(payload);
+    }
+
+    /// <summary>
+    /// A subcommand such as <c>/source add</c>. With <paramref name="attachment"/> (see <see cref="Attachment"/>), the
+    /// option <c>file</c> names it and <c>data.resolved.attachments</c> carries it, as Discord sends an upload.
+    /// </summary>
+    public static FakeInteraction Subcommand(
+        string name, string subcommand, JsonObject? options = null, ulong? guildId = DefaultGuildId, string memberPermissions = AllPermissions, JsonObject? attachment = null)
+    {
+        var subOptions = Options(options);
+        var data = new JsonObject
+        {
+            ["id"] = "771825006014889985",
+            ["name"] = name,
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["type"] = 1, ["name"] = subcommand, ["options"] = subOptions }),
+        };
+        if (attachment is not null)
+        {
+            var id = attachment["id"]!.GetValue<string>();
+            subOptions.Insert(0, new JsonObject { ["type"] = 11, ["name"] = "file", ["value"] = id });
+            data["resolved"] = new JsonObject { ["attachments"] = new JsonObject { [id] = attachment.DeepClone() } };
+        }
+
+        var payload = Base(2, guildId, memberPermissions);
+        payload["data"] = data;
+        return new FakeInteraction(payload);
+    }
+
+    /// <summary>An attachment object as in <c>resolved.attachments</c>; <paramref name="size"/> is what Discord claims.</summary>
+    public static JsonObject Attachment(string filename, Uri url, long size, string? contentType = "text/plain; charset=utf-8")
+    {
+        var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["filename"] = filename,
+            ["size"] = size,
+            ["url"] = url.ToString(),
+            ["proxy_url"] = url.ToString(),
+            ["content_type"] = contentType,
+            ["ephemeral"] = true,
+        };
+    }
+
+    /// <summary>The same interaction as sent by another user (id <paramref name="userId"/>).</summary>
+    public FakeInteraction ByUser(ulong userId)
+    {
+        var user = (Payload["member"]?["user"] ?? Payload["user"])!.AsObject();
+        user["id"] = userId.ToString(CultureInfo.InvariantCulture);
+        return this;
     }
 
     /// <summary>A button press on a message (fixture F9 shape) whose first embed has <paramref name="messageTitle"/>.</summary>
@@ -82,19 +126,39 @@ public sealed class FakeInteraction
         return new FakeInteraction(payload);
     }
 
-    /// <summary>An autocomplete (fixture F5 shape): the option being typed is focused.</summary>
-    public static FakeInteraction Autocomplete(string name, string option, string partial, ulong? guildId = DefaultGuildId)
+    /// <summary>An autocomplete (fixture F5 shape): the option being typed is focused, inside <paramref name="subcommand"/> when given.</summary>
+    public static FakeInteraction Autocomplete(
+        string name, string option, string partial, ulong? guildId = DefaultGuildId, string? subcommand = null, string memberPermissions = AllPermissions)
     {
-        var payload = Base(4, guildId, AllPermissions);
+        var payload = Base(4, guildId, memberPermissions);
+        var focused = new JsonArray(new JsonObject { ["type"] = 3, ["name"] = option, ["value"] = partial, ["focused"] = true });
         payload["data"] = new JsonObject
         {
             ["id"] = "816437322781949972",
             ["name"] = name,
             ["type"] = 1,
             ["version"] = "847194950382780532",
-            ["options"] = new JsonArray(new JsonObject { ["type"] = 3, ["name"] = option, ["value"] = partial, ["focused"] = true }),
+            ["options"] = subcommand is null ? focused : new JsonArray(new JsonObject { ["type"] = 1, ["name"] = subcommand, ["options"] = focused }),
         };
         return new FakeInteraction(payload);
+    }
+
+    /// <summary>Options typed by their JSON value: boolean 5, integer 4, else string 3.</summary>
+    private static JsonArray Options(JsonObject? options)
+    {
+        var list = new JsonArray();
+        foreach (var (key, value) in options ?? [])
+        {
+            var type = value?.GetValueKind() switch
+            {
+                System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => 5,
+                System.Text.Json.JsonValueKind.Number => 4,
+                _ => 3,
+            };
+            list.Add(new JsonObject { ["type"] = type, ["name"] = key, ["value"] = value?.DeepClone() });
+        }
+
+        return list;
     }
 
     private static JsonObject Base(int type, ulong? guildId, string memberPermissions)

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using ChatBot.Core;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Community;
+
+/// <summary>What became of a download: the bytes, or one line saying why not.</summary>
+internal abstract record DownloadOutcome
+{
+    private DownloadOutcome()
+    {
+    }
+
+    public sealed record Downloaded(byte[] Content) : DownloadOutcome;
+
+    public sealed record Failed(string Reason) : DownloadOutcome;
+}
+
+/// <summary>
+/// Downloads an uploaded file from Discord's CDN (or the configured API's own host, which is how tests serve
+/// files) with a timeout, never following a redirect elsewhere, and never reading more than the size limit
+/// whatever the server claims. The attachment URL's query carries signatures, so it is never logged.
+/// </summary>
+internal sealed class AttachmentDownloader(HttpClient http, IOptions<CommunityOptions> community, IOptions<DiscordOptions> discord)
+{
+    private static readonly string[] DiscordHosts = ["cdn.discordapp.com", "media.discordapp.net"];
+
+    public async Task<DownloadOutcome> DownloadAsync(DiscordAttachment attachment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        var limit = community.Value.MaxUploadBytes;
+        if (!Uri.TryCreate(attachment.Url, UriKind.Absolute, out var url) || !IsAllowed(url))
+        {
+            return new DownloadOutcome.Failed("the attachment does not come from Discord");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(community.Value.DownloadTimeoutSeconds));
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return new DownloadOutcome.Failed($"Discord answered {(int)response.StatusCode} when the file was fetched; upload it again");
+            }
+
+            if (response.Content.Headers.ContentLength > limit)
+            {
+                return new DownloadOutcome.Failed(TooLarge(limit));
+            }
+
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, timeout.Token)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return new DownloadOutcome.Failed(TooLarge(limit));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return new DownloadOutcome.Downloaded(buffer.ToArray());
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DownloadOutcome.Failed($"the file did not arrive within {community.Value.DownloadTimeoutSeconds} seconds; try again");
+        }
+        catch (HttpRequestException e)
+        {
+            return new DownloadOutcome.Failed($"the file could not be fetched ({e.HttpRequestError}); try again");
+        }
+    }
+
+    private bool IsAllowed(Uri url)
+        => (url.Scheme == Uri.UriSchemeHttps && DiscordHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
+           || (url.Host == discord.Value.ApiBaseUrl.Host && url.Scheme == discord.Value.ApiBaseUrl.Scheme);
+
+    private static string TooLarge(int limit) => string.Create(CultureInfo.InvariantCulture, $"the file is larger than the {limit / (1024 * 1024.0):0.#} MB limit");
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using ChatBot.Core;
+using ChatBot.Discord.Commands;
+using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Community;
+
+/// <summary>
+/// <c>/source add|remove|list|show|history</c>: moderators curate their server's sources without shell access.
+/// Manage Server only: Discord hides the command from others (default_member_permissions) and the router
+/// checks <c>member.permissions</c> again, since server admins can change who sees a command.
+/// </summary>
+internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader downloader, IOptions<CommunityOptions> options) : IAutocompleteCommand
+{
+    public const int HistoryLength = 20;
+
+    public static SlashCommandSpec Spec { get; } = new(
+        "source",
+        "Manage this server's sources (Manage Server)",
+        [
+            new("add", "Add a source from a .md, .txt or .html file", ApplicationCommandOptionType.SubCommand)
+            {
+                Options =
+                [
+                    new("file", "The source file (Markdown, text or HTML; at most 2 MB)", ApplicationCommandOptionType.Attachment, Required: true),
+                    new("title", "Its title (else the file's own title or name)") { MaxLength = 200 },
+                    new("author", "Its author") { MaxLength = 200 },
+                    new("url", "Where it comes from (a web address)") { MaxLength = 512 },
+                ],
+            },
+            new("remove", "Remove one of this server's sources", ApplicationCommandOptionType.SubCommand)
+            {
+                Options = [new("source", "The source to remove", Required: true) { Autocomplete = true, MaxLength = 100 }],
+            },
+            new("list", "List this server's sources", ApplicationCommandOptionType.SubCommand),
+            new("show", "Show a source: what it is, how many passages, its first passage", ApplicationCommandOptionType.SubCommand)
+            {
+                Options = [new("source", "The source to show", Required: true) { Autocomplete = true, MaxLength = 100 }],
+            },
+            new("history", "Who added or removed which source, and when", ApplicationCommandOptionType.SubCommand),
+        ])
+    {
+        RequiredPermissions = DiscordPermissions.ManageGuild,
+        Contexts = [InteractionContextType.Guild],
+        Ephemeral = static _ => true,
+    };
+
+    public async ValueTask<Reply> ExecuteAsync(InteractionContext call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (call.GuildId is not { } guild)
+        {
+            return Reply.Note("Sources are managed in a server, not in direct messages.");
+        }
+
+        return call.Subcommand switch
+        {
+            "add" => await AddAsync(call, guild, cancellationToken),
+            "remove" => await RemoveAsync(call, guild, cancellationToken),
+            "list" => CommunityCards.SourcePage(await curator.ListSourcesAsync(guild, 0, CommunityCards.PageSize, cancellationToken)),
+            "show" => await curator.GetSourceAsync(guild, call.String("source"), cancellationToken) is { } details
+                ? CommunityCards.Source(details)
+                : Reply.Note(NotFound(call.String("source"))),
+            "history" => CommunityCards.History(await curator.HistoryAsync(guild, HistoryLength, cancellationToken)),
+            _ => Reply.Note("Use /source add, remove, list, show or history."),
+        };
+    }
+
+    public async ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(InteractionContext call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (call.GuildId is not { } guild || call.Focused?.Name != "source")
+        {
+            return [];
+        }
+
+        var sources = await curator.FindSourcesAsync(guild, call.FocusedValue ?? "", 25, cancellationToken);
+        return [.. sources.Select(s => new AutocompleteChoice(Choice(s), s.SourceId))];
+    }
+
+    /// <summary>Who the audit log names: the member's display name, else the user name.</summary>
+    public static Actor ActorOf(InteractionContext call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var user = call.User;
+        return new Actor(user?.Id ?? 0, user?.GlobalName ?? user?.Username ?? "unknown");
+    }
+
+    private async Task<Reply> AddAsync(InteractionContext call, ulong guild, CancellationToken cancellationToken)
+    {
+        if (call.Attachment("file") is not { } attachment)
+        {
+            return Reply.Note("Attach the source file (.md, .txt or .html) to /source add.");
+        }
+
+        var limit = options.Value.MaxUploadBytes;
+        if (attachment.Size > limit)
+        {
+            return Reply.Note(string.Create(CultureInfo.InvariantCulture, $"Not added: \"{attachment.Filename}\" is {attachment.Size / (1024 * 1024.0):0.#} MB; the limit is {limit / (1024 * 1024.0):0.#} MB."));
+        }
+
+        var download = await downloader.DownloadAsync(attachment, cancellationToken);
+        if (download is DownloadOutcome.Failed failed)
+        {
+            return Reply.Note($"Not added: {failed.Reason}.");
+        }
+
+        var content = ((DownloadOutcome.Downloaded)download).Content;
+        var upload = new SourceUpload(guild, attachment.Filename, content, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")), Blank(call.OptionalString("url")));
+        return await curator.AddSourceAsync(upload, cancellationToken) switch
+        {
+            UploadOutcome.Added added => Reply.Note(
+                $"Added \"{added.Source.Title}\": {Passages(added.Source.PassageCount)}, id `{added.Source.SourceId}`. Questions asked in this server now search it."),
+            UploadOutcome.Refused refused => Reply.Note($"Not added: {refused.Reason}."),
+            _ => throw new InvalidOperationException("An upload is either added or refused."),
+        };
+    }
+
+    private async Task<Reply> RemoveAsync(InteractionContext call, ulong guild, CancellationToken cancellationToken)
+    {
+        var id = call.String("source");
+        return await curator.RemoveSourceAsync(guild, id, ActorOf(call), cancellationToken) is { } removed
+            ? Reply.Note($"Removed \"{removed.Title}\" ({Passages(removed.PassageCount)}).")
+            : Reply.Note(NotFound(id));
+    }
+
+    private static string NotFound(string id)
+        => $"This server has no source with the id \"{(id.Length <= 100 ? id : id[..100])}\". /source list shows them.";
+
+    private static string Passages(int count)
+        => string.Create(CultureInfo.InvariantCulture, $"{count:N0} passage{(count == 1 ? "" : "s")}");
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>"Title (id)", within the 100 characters of a choice's name.</summary>
+    private static string Choice(SourceSummary source)
+    {
+        var id = $" ({source.SourceId})";
+        var room = Math.Max(10, 100 - id.Length);
+        var title = source.Title.Length <= room ? source.Title : source.Title[..(room - 1)] + "…";
+        var name = title + id;
+        return name.Length <= 100 ? name : name[..100];
+    }
+}
