@@ -12,7 +12,11 @@ internal sealed class HelpCommand : ISlashCommand
         + "matched words in **bold**, each with its source. Add `private: True` to see the answer alone.\n"
         + "**More** shows the next passages; **Sources** lists the sources an answer quotes.\n"
         + "**/sources** — what the corpus holds.\n"
-        + "**/about** — what this bot is, corpus size, version.\n\n"
+        + "**/about** — what this bot is, corpus size, version.\n"
+        + "You can also mention me with a question, or send it to me in a direct message. "
+        + "👍, 👎 and **Report a bad quote** on an answer tell the moderators how it did.\n"
+        + "Moderators (Manage Server): **/source** adds, lists, shows and removes this server's own sources; "
+        + "**/gaps** shows the questions the corpus did not answer.\n\n"
         + "Tips: ask about people, places, dates and events; use the words a historian would use. "
         + "When the corpus does not cover a question, I say so and show the closest passage.";
 
