@@ -12,6 +12,13 @@ internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimePro
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<ulong, Queue<DateTimeOffset>> recent = new();
+    private long lastSweepTicks;
+
+    private DateTimeOffset LastSweep
+    {
+        get => new(Interlocked.Read(ref lastSweepTicks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref lastSweepTicks, value.UtcTicks);
+    }
 
     /// <summary>Counts a question of <paramref name="userId"/>; when over the limit, how long until one more is allowed.</summary>
     public TimeSpan? TryAcquire(ulong userId)
@@ -33,9 +40,10 @@ internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimePro
             asks.Enqueue(now);
         }
 
-        // Members who stop asking leave no trace behind.
-        if (recent.Count > 10_000)
+        // Members who stop asking leave no trace behind: at most one sweep a minute, once there are many.
+        if (recent.Count > 10_000 && now - LastSweep >= Window)
         {
+            LastSweep = now;
             foreach (var (user, queue) in recent)
             {
                 lock (queue)

@@ -22,15 +22,7 @@ public sealed class CommunityEndToEndTests : IDisposable
     private const ulong Stranger = 80351110224678912;
     private const string SendMessagesOnly = "2048";
 
-    private const string Chaco = """
-        ---
-        title: The Chaco War
-        author: A. Historian
-        ---
-        The Chaco War was fought between Bolivia and Paraguay from 1932 to 1935 over the Gran Chaco region.
-
-        Paraguay kept most of the disputed territory when the armistice was signed in June 1935.
-        """;
+    private const string Chaco = TestSources.Chaco;
 
     private static readonly Dictionary<string, string?> NoLimit = new() { ["Community:AskLimitPerMinute"] = "1000" };
     private static readonly ulong BotUserId = new FakeDiscordOptions().ApplicationId;

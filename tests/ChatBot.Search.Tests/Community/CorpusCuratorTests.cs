@@ -17,15 +17,7 @@ public sealed class CorpusCuratorTests : IDisposable
     private const ulong OtherGuild = 81384788765712384;
     private static readonly Actor Moderator = new(53908232506183680, "Mason");
 
-    private const string Chaco = """
-        ---
-        title: The Chaco War
-        author: A. Historian
-        ---
-        The Chaco War was fought between Bolivia and Paraguay from 1932 to 1935 over the Gran Chaco region.
-
-        Paraguay kept most of the disputed territory when the armistice was signed in June 1935.
-        """;
+    private const string Chaco = TestSources.Chaco;
 
     private readonly TestIndex index = TestIndex.OfBundledCorpus();
     private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
