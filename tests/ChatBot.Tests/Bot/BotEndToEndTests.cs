@@ -63,6 +63,36 @@ public sealed class BotEndToEndTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Bot_ModeratorUploadsASource_MembersFindItByAskAndByMentionAndGapsListTheMisses()
+    {
+        await using var bot = StartBot();
+        var connection = await discord.Gateway.NextReadyConnectionAsync(Startup);
+        var file = discord.AddFile("chaco.md", System.Text.Encoding.UTF8.GetBytes(TestSources.Chaco));
+
+        var add = await discord.SendInteractionAsync(connection, FakeInteraction.Subcommand(
+            "source", "add", attachment: FakeInteraction.Attachment("chaco.md", file, TestSources.Chaco.Length)));
+        var added = await discord.Rest.WaitForEditAsync(add, timeout: Startup);
+        Assert.StartsWith("Added \"The Chaco War\": 2 passages", added.Json!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var ask = await discord.SendInteractionAsync(connection, FakeInteraction.SlashCommand("ask", new JsonObject { ["question"] = "Who fought the Chaco War?" }));
+        Assert.Contains("The Chaco War", (await discord.Rest.WaitForEditAsync(ask)).Json!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var botId = new FakeDiscordOptions().ApplicationId;
+        var mention = FakeMessage.InGuild($"<@{botId}> Who won the 1986 World Cup?", [botId]);
+        await connection.SendDispatchAsync("MESSAGE_CREATE", mention);
+        var reply = await discord.Rest.WaitForOneAsync(r => r.Method == "POST" && r.Path.StartsWith("/channels/", StringComparison.Ordinal));
+        Assert.Equal(200, reply.Status);
+        Assert.Contains("does not cover", reply.Json!["embeds"]![0]!.ToJsonString(), StringComparison.Ordinal);
+
+        var gaps = await discord.SendInteractionAsync(connection, FakeInteraction.SlashCommand("gaps"));
+        Assert.Contains("Who won the 1986 World Cup?", (await discord.Rest.WaitForEditAsync(gaps)).Json!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(discord.Rest.Rejected);
+
+        bot.Terminate();
+        Assert.Equal(0, await bot.WaitForExitAsync(Startup));
+    }
+
+    [Fact]
     public async Task Bot_TokenRejected_StopsWithExitCode1AndNeverReconnects()
     {
         await using var rejecting = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { CloseOnIdentify = 4004 });
