@@ -50,6 +50,7 @@ public static class DiscordBotServiceCollectionExtensions
 
         services.TryAddSingleton<CommandRegistry>();
         services.TryAddSingleton<QuestionStore>();
+        services.TryAddScoped<QuestionAnswerer>();
         services.AddSlashCommand<AskCommand>();
         services.AddSlashCommand<SourcesCommand>();
         services.AddSlashCommand<AboutCommand>();

@@ -1,14 +1,11 @@
 using ChatBot.Core;
-using ChatBot.Discord.Community;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Commands;
 
 /// <summary><c>/ask question:&lt;text&gt; [private:&lt;bool&gt;]</c>: the best passages, quoted and cited.</summary>
-internal sealed class AskCommand(IAnswerService answers, QuestionStore questions, IAskJournal journal, IOptions<AnswersOptions> options) : ISlashCommand
+internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand
 {
     public const int MaxQuestionLength = 1000;
 
@@ -32,13 +29,6 @@ internal sealed class AskCommand(IAnswerService answers, QuestionStore questions
             return Reply.Note("Ask a question, for example `/ask question: who led the coup?`");
         }
 
-        if (question.Length > MaxQuestionLength)
-        {
-            question = question[..MaxQuestionLength];
-        }
-
-        var answer = await answers.AnswerAsync(new AnswerRequest(question, call.Scope, options.Value.MaxResults), cancellationToken);
-        var askId = await journal.RecordAskAsync(AskLog.Record(answer, call.GuildId, AskChannel.Command, call.UserId), cancellationToken);
-        return AnswerCard.Render(answer, new AnswerPage(questions.Add(question), 0, askId > 0 ? askId : null));
+        return await answerer.AnswerAsync(question, call.GuildId, AskChannel.Command, call.UserId, cancellationToken);
     }
 }

@@ -81,5 +81,8 @@ internal sealed class AttachmentDownloader(HttpClient http, IOptions<CommunityOp
         => (url.Scheme == Uri.UriSchemeHttps && DiscordHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
            || (url.Host == discord.Value.ApiBaseUrl.Host && url.Scheme == discord.Value.ApiBaseUrl.Scheme);
 
-    private static string TooLarge(int limit) => string.Create(CultureInfo.InvariantCulture, $"the file is larger than the {limit / (1024 * 1024.0):0.#} MB limit");
+    private static string TooLarge(int limit) => $"the file is larger than the {Megabytes(limit)} limit";
+
+    /// <summary>"2 MB", "2.5 MB": how sizes are said to moderators.</summary>
+    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024.0):0.#} MB");
 }

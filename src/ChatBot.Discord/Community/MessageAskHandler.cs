@@ -3,11 +3,9 @@ using System.Text.RegularExpressions;
 using ChatBot.Core;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Gateway;
-using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Community;
 
@@ -21,8 +19,6 @@ internal sealed partial class MessageAskHandler(
     IServiceScopeFactory scopes,
     GatewayStatus status,
     AskRateLimiter limiter,
-    QuestionStore questions,
-    IOptions<AnswersOptions> options,
     ILogger<MessageAskHandler> logger) : IDispatchHandler
 {
     public const string HintText = "Ask me a history question, for example: who led the coup?";
@@ -105,16 +101,8 @@ internal sealed partial class MessageAskHandler(
             return Interactions.Reply.Text(AskRateLimiter.Refusal(wait));
         }
 
-        if (question.Length > AskCommand.MaxQuestionLength)
-        {
-            question = question[..AskCommand.MaxQuestionLength];
-        }
-
-        var scope = message.GuildId is { } guild ? CorpusScope.ForGuild(guild) : CorpusScope.Global;
-        var answer = await services.GetRequiredService<IAnswerService>().AnswerAsync(new AnswerRequest(question, scope, options.Value.MaxResults), cancellationToken);
         var channel = message.GuildId is null ? AskChannel.DirectMessage : AskChannel.Mention;
-        var askId = await services.GetRequiredService<IAskJournal>().RecordAskAsync(AskLog.Record(answer, message.GuildId, channel, author.Id), cancellationToken);
-        return AnswerCard.Render(answer, new AnswerPage(questions.Add(question), 0, askId > 0 ? askId : null));
+        return await services.GetRequiredService<QuestionAnswerer>().AnswerAsync(question, message.GuildId, channel, author.Id, cancellationToken);
     }
 
     [GeneratedRegex(@"<@!?(?<id>\d{1,20})>")]

@@ -98,7 +98,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         var limit = options.Value.MaxUploadBytes;
         if (attachment.Size > limit)
         {
-            return Reply.Note(string.Create(CultureInfo.InvariantCulture, $"Not added: \"{attachment.Filename}\" is {attachment.Size / (1024 * 1024.0):0.#} MB; the limit is {limit / (1024 * 1024.0):0.#} MB."));
+            return Reply.Note($"Not added: \"{attachment.Filename}\" is {AttachmentDownloader.Megabytes(attachment.Size)}; the limit is {AttachmentDownloader.Megabytes(limit)}.");
         }
 
         var download = await downloader.DownloadAsync(attachment, cancellationToken);

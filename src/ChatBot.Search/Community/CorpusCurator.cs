@@ -35,10 +35,15 @@ public sealed partial class CorpusCurator(PassageStore store, IOptions<Community
     {
         ArgumentNullException.ThrowIfNull(sourceId);
         ArgumentNullException.ThrowIfNull(actor);
+        if (guildId == 0)
+        {
+            return ValueTask.FromResult<SourceSummary?>(null); // the bundled corpus is not changed from Discord
+        }
+
         using var connection = store.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var source = FindOwn(connection, transaction, guildId, sourceId);
-        if (source is null || guildId == 0)
+        if (source is null)
         {
             return ValueTask.FromResult<SourceSummary?>(null);
         }

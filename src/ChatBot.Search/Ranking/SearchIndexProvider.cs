@@ -25,8 +25,7 @@ public sealed partial class SearchIndexProvider(ILogger<SearchIndexProvider> log
         }
 
         // Only the first thread to notice a new generation loads it; others answer from what is there.
-        var reloader = reloading.TryEnter();
-        if (!reloader)
+        if (!reloading.TryEnter())
         {
             if (index is not null)
             {
