@@ -1,8 +1,8 @@
+using ChatBot.Search;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bench;
@@ -15,22 +15,19 @@ public sealed class BenchIndex : IDisposable
 {
     private readonly DirectoryInfo? work;
 
-    private BenchIndex(DirectoryInfo? work, PassageStore store)
+    private BenchIndex(DirectoryInfo? work, string databasePath)
     {
         this.work = work;
-        Store = store;
-        Indexer = new CorpusIndexer(store, NullLogger<CorpusIndexer>.Instance);
-        Indexes = new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance);
-        Engine = new AnswerEngine(store, Indexes, new SynonymSource(Options.Create(new IndexOptions())));
+        Corpus = new EmbeddedCorpus(databasePath, synonyms: new SynonymSource(Options.Create(new IndexOptions())));
     }
 
-    public PassageStore Store { get; }
+    public EmbeddedCorpus Corpus { get; }
 
-    public CorpusIndexer Indexer { get; }
+    public PassageStore Store => Corpus.Store;
 
-    public SearchIndexProvider Indexes { get; }
+    public CorpusIndexer Indexer => Corpus.Indexer;
 
-    public AnswerEngine Engine { get; }
+    public AnswerEngine Engine => Corpus.Engine;
 
     /// <summary>An index of SQuAD articles, one source each, built from <paramref name="articles"/>.</summary>
     public static (BenchIndex Index, IndexReport Report) OfArticles(Dictionary<string, List<string>> articles, CancellationToken cancellationToken)
@@ -38,7 +35,7 @@ public sealed class BenchIndex : IDisposable
         var work = Directory.CreateTempSubdirectory("chatbot-bench-");
         var sources = Path.Combine(work.FullName, "sources");
         SquadAnswers.WriteSources(articles, sources);
-        var index = new BenchIndex(work, PassageStore.Open(Path.Combine(work.FullName, "index.db")));
+        var index = new BenchIndex(work, Path.Combine(work.FullName, "index.db"));
         return (index, index.Indexer.SyncFolder(sources, cancellationToken));
     }
 
@@ -46,11 +43,12 @@ public sealed class BenchIndex : IDisposable
     public static BenchIndex Create(FileInfo? database)
     {
         var work = database is null ? Directory.CreateTempSubdirectory("chatbot-bench-") : null;
-        return new BenchIndex(work, PassageStore.Open(database?.FullName ?? Path.Combine(work!.FullName, "index.db")));
+        return new BenchIndex(work, database?.FullName ?? Path.Combine(work!.FullName, "index.db"));
     }
 
     public void Dispose()
     {
+        Corpus.Dispose();
         SqliteConnection.ClearAllPools();
         work?.Delete(recursive: true);
     }

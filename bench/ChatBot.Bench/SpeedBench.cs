@@ -21,7 +21,6 @@ public static class SpeedBench
 
         using (var index = BenchIndex.Create(database))
         {
-            var store = index.Store;
             var indexer = index.Indexer;
             var report = indexer.SyncFolder(sources, cancellationToken);
             Console.WriteLine(
@@ -30,16 +29,8 @@ public static class SpeedBench
             var resync = indexer.SyncFolder(sources, cancellationToken);
             Console.WriteLine($"re-index with nothing changed: {resync.Unchanged:N0} files skipped in {resync.Elapsed.TotalSeconds:F2} s");
 
-            var provider = index.Indexes;
             var engine = index.Engine;
             var questions = File.ReadAllLines(questionsFile).Where(q => q.Length > 0).ToList();
-            var load = Stopwatch.StartNew();
-            using (var connection = store.OpenConnection())
-            {
-                provider.Get(connection, cancellationToken);
-            }
-
-            Console.WriteLine($"ranking index loaded in {load.ElapsedMilliseconds} ms");
             foreach (var question in questions)
             {
                 engine.Answer(new AnswerRequest(question, CorpusScope.Global), cancellationToken);

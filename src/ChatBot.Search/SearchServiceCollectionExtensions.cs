@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Search.Community;
+using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
@@ -14,7 +15,7 @@ public static class SearchServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the passage index: validated <see cref="IndexOptions"/>, <see cref="AnswersOptions"/> and
-    /// <see cref="CommunityOptions"/>, the store (opened on first use), the indexer, the answer engine as
+    /// <see cref="CommunityOptions"/>, the store (opened on first use), the search index derived from it, the indexer, the answer engine as
     /// <see cref="IAnswerService"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
     /// </summary>
     public static IServiceCollection AddPassageIndex(this IServiceCollection services, IConfiguration configuration)
@@ -28,7 +29,16 @@ public static class SearchServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
             return PassageStore.Open(options.DatabasePath, options.SeedDatabasePath);
         });
-        services.AddSingleton<SearchIndexProvider>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
+            return new LuceneSearchIndex(options.SearchIndexPath(), sp.GetRequiredService<PassageStore>().StoreId());
+        });
+        services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        services.AddSingleton<IPassageRows, PassageRows>();
+        services.AddSingleton<ChangeLog>();
+        services.AddSingleton<IndexWriteGate>();
+        services.AddSingleton<SearchIndexSync>();
         services.AddSingleton<SynonymSource>();
         services.AddSingleton<CorpusIndexer>();
         services.AddSingleton<AnswerEngine>();
@@ -38,6 +48,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<ICorpusCurator, CorpusCurator>();
         services.AddSingleton<IAskJournal, AskJournal>();
         services.AddHostedService<CorpusSyncService>();
+        services.AddHostedService<SearchIndexFollower>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using ChatBot.Search.Index;
+
 namespace ChatBot.Search.Analysis;
 
 /// <summary>Why a term is in a query: the user's own word, or an expansion of it.</summary>
@@ -26,8 +28,8 @@ public sealed record ParsedQuery(string Question, IReadOnlyList<QueryTerm> Terms
 
 /// <summary>
 /// Turns a question into terms with the same analyzer as indexing. Never throws and never passes user text on
-/// as query syntax: quotes, <c>*</c>, <c>NEAR(</c>, <c>AND</c>, <c>:</c> and parentheses are just characters,
-/// and every term is quoted when it reaches FTS5.
+/// as query syntax: quotes, <c>*</c>, <c>~</c>, <c>AND</c>, <c>:</c> and parentheses are just characters, and
+/// the index gets terms, which it turns into query objects.
 /// </summary>
 public static class QueryParser
 {
@@ -50,9 +52,9 @@ public static class QueryParser
         var analyzed = HasLowercase(text) ? text : text.ToLowerInvariant();
         var terms = new List<QueryTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in TextAnalyzer.Analyze(analyzed))
+        foreach (var token in TextAnalysis.Analyze(analyzed))
         {
-            if (token.IsStopWord || !seen.Add(token.Term))
+            if (!seen.Add(token.Term))
             {
                 continue;
             }
@@ -66,10 +68,6 @@ public static class QueryParser
 
         return new ParsedQuery(question ?? "", terms);
     }
-
-    /// <summary>An FTS5 MATCH expression for any of <paramref name="terms"/>: each term quoted, joined by OR.</summary>
-    public static string ToMatchExpression(IEnumerable<string> terms)
-        => string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
 
     private static bool HasLowercase(string text)
     {

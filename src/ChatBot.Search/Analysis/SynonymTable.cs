@@ -1,3 +1,5 @@
+using ChatBot.Search.Index;
+
 namespace ChatBot.Search.Analysis;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class SynonymTable
             var comment = raw.IndexOf('#', StringComparison.Ordinal);
             var line = comment >= 0 ? raw[..comment] : raw;
             var terms = line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(TextAnalyzer.Terms)
+                .Select(TextAnalysis.TermsOf)
                 .Where(t => t.Count > 0)
                 .Select(t => t[0])
                 .Distinct(StringComparer.Ordinal)

@@ -1,3 +1,5 @@
+using ChatBot.Search.Index;
+
 namespace ChatBot.Search.Analysis;
 
 /// <summary>
@@ -51,7 +53,7 @@ public static class WordForms
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(isKnown);
         var bases = new List<string>();
-        if (Irregular.TryGetValue(word, out var lemma) && TextAnalyzer.TermOf(lemma) is { } lemmaTerm)
+        if (Irregular.TryGetValue(word, out var lemma) && TextAnalysis.TermOf(lemma) is { } lemmaTerm)
         {
             bases.Add(lemmaTerm);
         }

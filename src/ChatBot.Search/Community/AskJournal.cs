@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Channels;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 using ChatBot.Search.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -149,7 +150,7 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
     public static string Key(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var words = TextAnalyzer.Fold(question).Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        var words = TextAnalysis.Fold(question).Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
         var key = new StringBuilder(string.Join(' ', words));
         while (key.Length > 0 && key[^1] is '?' or '.' or '!' or ' ')
         {

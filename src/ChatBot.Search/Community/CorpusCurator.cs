@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core;
+using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ingestion;
 using ChatBot.Search.Store;
@@ -11,11 +12,13 @@ namespace ChatBot.Search.Community;
 
 /// <summary>
 /// A server's corpus as its moderators change it. An upload is checked (type, size, content) and indexed in one
-/// transaction with its audit entry, so it is all there or not at all; answers keep coming from the committed
-/// corpus meanwhile. A server's source ids never collide with the bundled corpus's, and a server can only
+/// store transaction with its audit entry, so it is all there or not at all, and then committed to the server's
+/// search index, where the next question finds it; answers keep coming from the committed corpus meanwhile. A server's source ids never collide with the bundled corpus's, and a server can only
 /// touch its own sources.
 /// </summary>
-public sealed partial class CorpusCurator(PassageStore store, IOptions<CommunityOptions> options, TimeProvider time, ILogger<CorpusCurator> logger)
+public sealed partial class CorpusCurator(
+    PassageStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, IOptions<CommunityOptions> options, TimeProvider time,
+    ILogger<CorpusCurator> logger)
     : ICorpusCurator
 {
     public static readonly IReadOnlyList<string> Extensions = [".md", ".markdown", ".txt", ".html", ".htm"];
@@ -28,38 +31,53 @@ public sealed partial class CorpusCurator(PassageStore store, IOptions<Community
             throw new ArgumentException("A server's source needs the server's id.", nameof(upload));
         }
 
-        return ValueTask.FromResult(Check(upload) is { } problem ? new UploadOutcome.Refused(problem) : Add(upload, cancellationToken));
+        return Check(upload) is { } problem ? ValueTask.FromResult<UploadOutcome>(new UploadOutcome.Refused(problem)) : AddAsync(upload, cancellationToken);
     }
 
-    public ValueTask<SourceSummary?> RemoveSourceAsync(ulong guildId, string sourceId, Actor actor, CancellationToken cancellationToken)
+    public async ValueTask<SourceSummary?> RemoveSourceAsync(ulong guildId, string sourceId, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sourceId);
         ArgumentNullException.ThrowIfNull(actor);
         if (guildId == 0)
         {
-            return ValueTask.FromResult<SourceSummary?>(null); // the bundled corpus is not changed from Discord
+            return null; // the bundled corpus is not changed from Discord
         }
 
-        using var connection = store.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        var source = FindOwn(connection, transaction, guildId, sourceId);
-        if (source is null)
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            return ValueTask.FromResult<SourceSummary?>(null);
-        }
+            var indexUsable = sync.CatchUpLocked(cancellationToken, guildId);
+            SourceSummary summary;
+            long changeId;
+            using (var connection = store.OpenConnection())
+            using (var transaction = connection.BeginTransaction())
+            {
+                var source = FindOwn(connection, transaction, guildId, sourceId);
+                if (source is null)
+                {
+                    return null;
+                }
 
-        using (var writer = new SourceWriter(connection, transaction))
-        {
-            writer.Delete(source.Value.RowId);
-            writer.Complete();
-        }
+                using (var writer = new SourceWriter(connection, transaction))
+                {
+                    writer.Delete(guildId, sourceId);
+                    changeId = writer.LastChangeId;
+                }
 
-        var summary = source.Value.Summary;
-        Audit(connection, transaction, guildId, "removed", summary, actor);
-        PassageStore.BumpGeneration(connection, transaction);
-        transaction.Commit();
-        SourceRemoved(logger, summary.SourceId, guildId, summary.PassageCount);
-        return ValueTask.FromResult<SourceSummary?>(summary);
+                summary = source.Value.Summary;
+                Audit(connection, transaction, guildId, "removed", summary, actor);
+                transaction.Commit();
+            }
+
+            if (indexUsable)
+            {
+                using var update = index.BeginUpdate(guildId);
+                update.RemoveSource(sourceId);
+                update.Commit(changeId);
+            }
+
+            SourceRemoved(logger, summary.SourceId, guildId, summary.PassageCount);
+            return summary;
+        }
     }
 
     public ValueTask<Page<SourceSummary>> ListSourcesAsync(ulong guildId, int skip, int take, CancellationToken cancellationToken)
@@ -166,7 +184,7 @@ public sealed partial class CorpusCurator(PassageStore store, IOptions<Community
         return null;
     }
 
-    private UploadOutcome Add(SourceUpload upload, CancellationToken cancellationToken)
+    private async ValueTask<UploadOutcome> AddAsync(SourceUpload upload, CancellationToken cancellationToken)
     {
         SourceDocument document;
         try
@@ -179,36 +197,51 @@ public sealed partial class CorpusCurator(PassageStore store, IOptions<Community
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = store.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        var slug = document.Slug;
-        if (FindOwn(connection, transaction, upload.GuildId, slug) is { } existing)
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            return new UploadOutcome.Refused(
-                $"this server already has a source from a file named like {Describe(upload.Name)} (\"{existing.Summary.Title}\", id {slug}); remove it first with /source remove");
-        }
+            var indexUsable = sync.CatchUpLocked(cancellationToken, upload.GuildId);
+            SourceSummary summary;
+            SourceRecord record;
+            long changeId;
+            using (var connection = store.OpenConnection())
+            using (var transaction = connection.BeginTransaction())
+            {
+                var slug = document.Slug;
+                if (FindOwn(connection, transaction, upload.GuildId, slug) is { } existing)
+                {
+                    return new UploadOutcome.Refused(
+                        $"this server already has a source from a file named like {Describe(upload.Name)} (\"{existing.Summary.Title}\", id {slug}); remove it first with /source remove");
+                }
 
-        // Ids stay unambiguous in citations: a server's source never takes a bundled source's id.
-        for (var n = 2; SlugTaken(connection, transaction, slug); n++)
-        {
-            slug = string.Create(CultureInfo.InvariantCulture, $"{document.Slug}-{n}");
-        }
+                // Ids stay unambiguous in citations: a server's source never takes a bundled source's id.
+                for (var n = 2; SlugTaken(connection, transaction, slug); n++)
+                {
+                    slug = string.Create(CultureInfo.InvariantCulture, $"{document.Slug}-{n}");
+                }
 
-        var now = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        SourceSummary summary;
-        using (var writer = new SourceWriter(connection, transaction))
-        {
-            var prepared = PreparedSource.Prepare(document with { Slug = slug }, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), writer.Vocabulary);
-            writer.Insert(prepared, upload.GuildId, now);
-            writer.Complete();
-            summary = new SourceSummary(slug, document.Metadata.Title, document.Metadata.Author, document.Metadata.Url, document.Passages.Count, upload.GuildId, time.GetUtcNow());
-        }
+                var now = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                using (var writer = new SourceWriter(connection, transaction))
+                {
+                    record = CorpusIndexer.ToRecord(document with { Slug = slug }, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), writer);
+                    writer.Insert(record, upload.GuildId, now);
+                    changeId = writer.LastChangeId;
+                    summary = new SourceSummary(slug, document.Metadata.Title, document.Metadata.Author, document.Metadata.Url, document.Passages.Count, upload.GuildId, time.GetUtcNow());
+                }
 
-        Audit(connection, transaction, upload.GuildId, "added", summary, upload.Actor);
-        PassageStore.BumpGeneration(connection, transaction);
-        transaction.Commit();
-        SourceAdded(logger, slug, upload.GuildId, summary.PassageCount);
-        return new UploadOutcome.Added(summary);
+                Audit(connection, transaction, upload.GuildId, "added", summary, upload.Actor);
+                transaction.Commit();
+            }
+
+            if (indexUsable)
+            {
+                using var update = index.BeginUpdate(upload.GuildId);
+                update.Add(CorpusIndexer.ToIndexed(record));
+                update.Commit(changeId);
+            }
+
+            SourceAdded(logger, summary.SourceId, upload.GuildId, summary.PassageCount);
+            return new UploadOutcome.Added(summary);
+        }
     }
 
     private static (long RowId, SourceSummary Summary)? FindOwn(SqliteConnection connection, SqliteTransaction transaction, ulong guildId, string slug)

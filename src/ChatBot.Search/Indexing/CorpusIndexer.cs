@@ -1,25 +1,24 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 using ChatBot.Search.Ingestion;
 using ChatBot.Search.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Search.Indexing;
 
 /// <summary>
-/// Brings the global part of the index in line with a folder of source files: unchanged files (same content
-/// hash) are skipped, changed ones replace their passages, removed ones are deleted, and a file that cannot be
-/// read is reported by name while every other file is indexed (an earlier good version of it stays). All of it
-/// commits in one transaction, so readers see the old corpus or the new one, never half of it.
+/// Brings the bundled corpus in line with a folder of source files: unchanged files (same content hash) are
+/// skipped, changed ones replace their passages, removed ones are deleted, and a file that cannot be read is
+/// reported by name while every other file is indexed (an earlier good version of it stays). The store commits
+/// all of it in one transaction, then the search index commits the same change; readers see the old corpus or
+/// the new one, never half of it, and a crash between the two commits is repaired by <see cref="SearchIndexSync"/>.
 /// </summary>
-public sealed partial class CorpusIndexer(PassageStore store, ILogger<CorpusIndexer> logger)
+public sealed partial class CorpusIndexer(
+    PassageStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, ILogger<CorpusIndexer> logger)
 {
-    /// <summary>Bumped whenever ingestion or analysis changes how a file becomes passages, so every file re-indexes.</summary>
+    /// <summary>Bumped whenever ingestion changes how a file becomes passages, so every file re-indexes.</summary>
     public const string PipelineVersion = "1";
 
     private static readonly string[] Extensions = [".md", ".markdown", ".txt", ".html", ".htm"];
@@ -55,103 +54,63 @@ public sealed partial class CorpusIndexer(PassageStore store, ILogger<CorpusInde
             work.Add((relative, slug));
         }
 
-        using var connection = store.OpenConnection();
-
-        // BEGIN IMMEDIATE: one writer at a time, so what is read here stays true until the commit. Readers
-        // keep answering from the last committed corpus meanwhile (WAL).
-        using var transaction = connection.BeginTransaction();
-        var existing = LoadGlobalSources(connection, transaction);
-        var changed = new ConcurrentBag<ChangedFile>();
-        var unchanged = 0;
-        Parallel.ForEach(
-            work,
-            new ParallelOptions { CancellationToken = cancellationToken },
-            item =>
-            {
-                try
-                {
-                    var bytes = File.ReadAllBytes(Path.Combine(sourcesPath, item.RelativePath));
-                    var hash = Fingerprint(bytes);
-                    if (existing.TryGetValue(item.Slug, out var stored) && stored.ContentHash == hash)
-                    {
-                        Interlocked.Increment(ref unchanged);
-                    }
-                    else
-                    {
-                        changed.Add(new ChangedFile(item.RelativePath, item.Slug, bytes, hash));
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    problems.Add($"{item.RelativePath}: cannot be read: {e.Message}");
-                }
-            });
-
-        // A file that fails to read or parse keeps its earlier version: its slug is still wanted.
-        var wanted = work.Select(w => w.Slug).ToHashSet(StringComparer.Ordinal);
-        var removed = existing.Values.Where(s => !wanted.Contains(s.Slug)).ToList();
-        int added = 0, updated = 0, passagesWritten = 0;
-        if (!changed.IsEmpty || removed.Count > 0)
+        int added = 0, updated = 0, unchanged = 0, removedCount = 0, passagesWritten = 0;
+        using (gate.Enter(cancellationToken))
         {
-            using var writer = new SourceWriter(connection, transaction);
-            foreach (var source in removed)
-            {
-                writer.Delete(source.Id);
-            }
+            var indexUsable = sync.CatchUpLocked(cancellationToken);
+            using var connection = store.OpenConnection();
 
-            // Parsing and analysis run on the other cores while this thread writes what is ready.
-            using var ready = new BlockingCollection<PreparedSource>(boundedCapacity: 64);
-            var producer = Task.Run(
-                () =>
+            // BEGIN IMMEDIATE: one writer at a time, so what is read here stays true until the commit. Readers
+            // keep answering from the last committed corpus meanwhile (WAL, and the index's last commit).
+            using var transaction = connection.BeginTransaction();
+            var existing = StoredSources.Hashes(connection, transaction, 0);
+            var changed = new ConcurrentBag<ChangedFile>();
+            Parallel.ForEach(
+                work,
+                new ParallelOptions { CancellationToken = cancellationToken },
+                item =>
                 {
                     try
                     {
-                        Parallel.ForEach(
-                            changed.OrderBy(c => c.Slug, StringComparer.Ordinal),
-                            new ParallelOptions { CancellationToken = cancellationToken },
-                            file =>
-                            {
-                                try
-                                {
-                                    var document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes);
-                                    ready.Add(PreparedSource.Prepare(document with { Slug = file.Slug }, file.RelativePath, file.Hash, writer.Vocabulary), cancellationToken);
-                                }
-                                catch (SourceFormatException e)
-                                {
-                                    problems.Add($"{file.RelativePath}: {e.Message}");
-                                }
-                            });
+                        var bytes = File.ReadAllBytes(Path.Combine(sourcesPath, item.RelativePath));
+                        var hash = Fingerprint(bytes);
+                        if (existing.TryGetValue(item.Slug, out var stored) && stored.ContentHash == hash)
+                        {
+                            Interlocked.Increment(ref unchanged);
+                        }
+                        else
+                        {
+                            changed.Add(new ChangedFile(item.RelativePath, item.Slug, bytes, hash));
+                        }
                     }
-                    finally
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        ready.CompleteAdding();
+                        problems.Add($"{item.RelativePath}: cannot be read: {e.Message}");
                     }
-                },
-                cancellationToken);
+                });
 
-            foreach (var source in ready.GetConsumingEnumerable(cancellationToken))
+            // A file that fails to read or parse keeps its earlier version: its slug is still wanted.
+            var wanted = work.Select(w => w.Slug).ToHashSet(StringComparer.Ordinal);
+            var removed = existing.Keys.Where(s => !wanted.Contains(s)).Order(StringComparer.Ordinal).ToList();
+            removedCount = removed.Count;
+            if (!changed.IsEmpty || removed.Count > 0)
             {
-                if (existing.TryGetValue(source.Document.Slug, out var old))
+                using var writer = new SourceWriter(connection, transaction);
+                using var update = indexUsable ? index.BeginUpdate(0) : null;
+                foreach (var slug in removed)
                 {
-                    writer.Delete(old.Id);
-                    updated++;
-                }
-                else
-                {
-                    added++;
+                    writer.Delete(0, slug);
+                    update?.RemoveSource(slug);
                 }
 
-                passagesWritten += writer.Insert(source, guildId: 0);
+                (added, updated, passagesWritten) = Write(changed, existing, writer, update, problems, cancellationToken);
+                transaction.Commit();
+                update?.Commit(writer.LastChangeId);
             }
-
-            producer.GetAwaiter().GetResult();
-            writer.Complete();
-            PassageStore.BumpGeneration(connection, transaction);
-            transaction.Commit();
-        }
-        else
-        {
-            transaction.Rollback();
+            else
+            {
+                transaction.Rollback();
+            }
         }
 
         foreach (var problem in problems.Order(StringComparer.Ordinal))
@@ -159,17 +118,17 @@ public sealed partial class CorpusIndexer(PassageStore store, ILogger<CorpusInde
             SourceProblem(logger, problem);
         }
 
-        var (sourceCount, passageCount) = CountGlobal(connection);
+        var (sourceCount, passageCount) = StoredSources.Count(store, 0);
         var report = new IndexReport(
-            added, updated, unchanged, removed.Count, passagesWritten, sourceCount, passageCount,
+            added, updated, unchanged, removedCount, passagesWritten, sourceCount, passageCount,
             stopwatch.Elapsed, [.. problems.Order(StringComparer.Ordinal)]);
-        IndexUpdated(logger, added, updated, unchanged, removed.Count, passagesWritten, (long)stopwatch.Elapsed.TotalMilliseconds);
+        IndexUpdated(logger, added, updated, unchanged, removedCount, passagesWritten, (long)stopwatch.Elapsed.TotalMilliseconds);
         return report;
     }
 
     /// <summary>
-    /// Syncs <paramref name="sourcesPath"/> when it exists; when it does not, the index must already hold a
-    /// corpus. Returns the report, or null when there was no folder to sync.
+    /// Catches the search index up with the store, then syncs <paramref name="sourcesPath"/> when it exists; when
+    /// it does not, the store must already hold a corpus. Returns the report, or null when there was no folder.
     /// </summary>
     /// <exception cref="StoreException">Neither the folder nor an indexed corpus exists.</exception>
     public IndexReport? EnsureIndexed(string sourcesPath, CancellationToken cancellationToken)
@@ -179,8 +138,8 @@ public sealed partial class CorpusIndexer(PassageStore store, ILogger<CorpusInde
             return SyncFolder(sourcesPath, cancellationToken);
         }
 
-        using var connection = store.OpenConnection();
-        if (CountGlobal(connection).Sources == 0)
+        sync.CatchUp(cancellationToken);
+        if (StoredSources.Count(store, 0).Sources == 0)
         {
             throw new StoreException($"the sources folder {sourcesPath} does not exist and the index {store.DatabasePath} holds no sources");
         }
@@ -192,32 +151,88 @@ public sealed partial class CorpusIndexer(PassageStore store, ILogger<CorpusInde
     public static string Fingerprint(ReadOnlySpan<byte> bytes)
         => PipelineVersion + ":" + Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static Dictionary<string, StoredSource> LoadGlobalSources(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>The passages of a read source as the store keeps them, with row ids reserved from <paramref name="writer"/>.</summary>
+    public static SourceRecord ToRecord(SourceDocument document, string origin, string contentHash, SourceWriter writer)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT id, slug, content_hash FROM sources WHERE guild_id = 0";
-        using var reader = command.ExecuteReader();
-        var sources = new Dictionary<string, StoredSource>(StringComparer.Ordinal);
-        while (reader.Read())
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(writer);
+        var first = writer.ReservePassageIds(document.Passages.Count);
+        var passages = document.Passages.Select((p, i) => new PassageRecord(first + i, p.Ordinal, p.Locator, p.Text)).ToList();
+        var meta = document.Metadata;
+        return new SourceRecord(document.Slug, origin, meta.Title, meta.Author, meta.Url, meta.Published, meta.License, contentHash, passages);
+    }
+
+    /// <summary>The passages of a stored source as the search index takes them.</summary>
+    public static IEnumerable<IndexedPassage> ToIndexed(SourceRecord source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Passages.Select(p => new IndexedPassage(p.RowId, source.Slug, p.Text));
+    }
+
+    /// <summary>
+    /// Parses and indexes the changed files on the other cores (the search index analyzes as it takes them)
+    /// while this thread writes to the store what is ready.
+    /// </summary>
+    private static (int Added, int Updated, int Passages) Write(
+        ConcurrentBag<ChangedFile> changed, Dictionary<string, StoredSourceHash> existing, SourceWriter writer, IIndexUpdate? update,
+        ConcurrentBag<string> problems, CancellationToken cancellationToken)
+    {
+        int added = 0, updated = 0, passages = 0;
+        using var ready = new BlockingCollection<SourceRecord>(boundedCapacity: 64);
+        var producer = Task.Run(
+            () =>
+            {
+                try
+                {
+                    Parallel.ForEach(
+                        changed.OrderBy(c => c.Slug, StringComparer.Ordinal),
+                        new ParallelOptions { CancellationToken = cancellationToken },
+                        file =>
+                        {
+                            try
+                            {
+                                var document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes) with { Slug = file.Slug };
+                                var record = ToRecord(document, file.RelativePath, file.Hash, writer);
+                                if (existing.ContainsKey(file.Slug))
+                                {
+                                    update?.RemoveSource(file.Slug);
+                                }
+
+                                update?.Add(ToIndexed(record));
+                                ready.Add(record, cancellationToken);
+                            }
+                            catch (SourceFormatException e)
+                            {
+                                problems.Add($"{file.RelativePath}: {e.Message}");
+                            }
+                        });
+                }
+                finally
+                {
+                    ready.CompleteAdding();
+                }
+            },
+            cancellationToken);
+
+        foreach (var source in ready.GetConsumingEnumerable(cancellationToken))
         {
-            var source = new StoredSource(reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
-            sources[source.Slug] = source;
+            if (existing.ContainsKey(source.Slug))
+            {
+                writer.Delete(0, source.Slug);
+                updated++;
+            }
+            else
+            {
+                added++;
+            }
+
+            writer.Insert(source, guildId: 0);
+            passages += source.Passages.Count;
         }
 
-        return sources;
+        producer.GetAwaiter().GetResult();
+        return (added, updated, passages);
     }
-
-    private static (int Sources, int Passages) CountGlobal(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*), coalesce(sum(passage_count), 0) FROM sources WHERE guild_id = 0";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt32(0), reader.GetInt32(1));
-    }
-
-    private sealed record StoredSource(long Id, string Slug, string ContentHash);
 
     private sealed record ChangedFile(string RelativePath, string Slug, byte[] Bytes, string Hash);
 
@@ -227,32 +242,3 @@ public sealed partial class CorpusIndexer(PassageStore store, ILogger<CorpusInde
     [LoggerMessage(2002, LogLevel.Information, "Index updated: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Passages} passages written in {ElapsedMs} ms")]
     private static partial void IndexUpdated(ILogger logger, int added, int updated, int unchanged, int removed, int passages, long elapsedMs);
 }
-
-/// <summary>A parsed source with each passage analyzed, ready for <see cref="SourceWriter"/>.</summary>
-public sealed record PreparedSource(SourceDocument Document, string Origin, string ContentHash, IReadOnlyList<PreparedPassage> Passages)
-{
-    /// <summary>Analyzes every passage; safe to call from several threads with one vocabulary.</summary>
-    public static PreparedSource Prepare(SourceDocument document, string origin, string contentHash, Vocabulary vocabulary)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        var passages = new PreparedPassage[document.Passages.Count];
-        var ids = new List<int>();
-        for (var i = 0; i < passages.Length; i++)
-        {
-            var terms = TextAnalyzer.Terms(document.Passages[i].Text);
-            ids.Clear();
-            foreach (var term in terms)
-            {
-                ids.Add(vocabulary.IdOf(term));
-            }
-
-            passages[i] = new PreparedPassage(string.Join(' ', terms), terms.Count, TermVector.Encode(CollectionsMarshal.AsSpan(ids)));
-        }
-
-        return new PreparedSource(document, origin, contentHash, passages);
-    }
-}
-
-/// <summary>A passage's analyzed terms (as FTS5 indexes them), their count, and its term vector.</summary>
-public sealed record PreparedPassage(string Terms, int Length, byte[] Vector);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 
 namespace ChatBot.Search.Ingestion;
 
@@ -109,7 +110,7 @@ public static partial class ChromeFilter
     /// <summary>A notice addressed to the reader about the page or the site: error banners, cookie and login prompts.</summary>
     public static bool IsNotice(string text)
     {
-        var folded = TextAnalyzer.Fold(text);
+        var folded = TextAnalysis.Fold(text);
         if (!folded.AsSpan().ContainsAny(AnyNoticePhrase))
         {
             return false;
@@ -147,7 +148,7 @@ public static partial class ChromeFilter
 
     private static string[] Words(string text) => text.Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Key(string text) => string.Join(' ', TextAnalyzer.Fold(text).Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+    private static string Key(string text) => string.Join(' ', TextAnalysis.Fold(text).Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 
     // "Search by... Author", "Show... All Results": a label, an ellipsis, then the picked value.
     [GeneratedRegex(@"^\s*[\p{L}\s]{1,30}(\.\.\.|\u2026)\s*\S")]

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 
 namespace ChatBot.Search.Ingestion;
 
@@ -74,7 +75,7 @@ public static partial class SourceReader
     {
         ArgumentNullException.ThrowIfNull(fileName);
         var name = Path.GetFileNameWithoutExtension(fileName);
-        var slug = NonAlphanumeric().Replace(TextAnalyzer.Fold(name), "-").Trim('-');
+        var slug = NonAlphanumeric().Replace(TextAnalysis.Fold(name), "-").Trim('-');
         return slug.Length == 0 ? "source" : slug;
     }
 

@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 using ChatBot.Search.Store;
 
 namespace ChatBot.Search.Ranking;
 
 /// <summary>
-/// Answers a question: parse, match and score (<see cref="CandidateMatcher"/>), rerank the best passages by
-/// how well their best quote covers the question, select quotes, and judge whether the corpus answers at all.
+/// Answers a question: parse and expand it over the asker's corpus, take the best passages by BM25 from the
+/// search index, rerank them by how well their best quote covers the question, select quotes, and judge
+/// whether the corpus answers at all.
 /// </summary>
-public sealed class AnswerEngine(PassageStore store, SearchIndexProvider indexes, SynonymSource? synonyms = null) : IAnswerService
+public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, SynonymSource? synonyms = null) : IAnswerService
 {
     /// <summary>How many first-stage passages are reranked.</summary>
     public const int RerankDepth = 40;
@@ -74,29 +76,45 @@ public sealed class AnswerEngine(PassageStore store, SearchIndexProvider indexes
     /// </summary>
     public Ranking Rank(string question, CorpusScope scope, int depth, CancellationToken cancellationToken)
     {
-        using var connection = store.OpenConnection();
-        var index = indexes.Get(connection, cancellationToken);
-        var query = QueryExpander.Expand(QueryParser.Parse(question), index, (synonyms ?? SynonymSource.None).Current);
-        var groups = CandidateMatcher.ResolveGroups(index, query);
+        using var search = index.Open(scope);
+        var query = QueryExpander.Expand(QueryParser.Parse(question), search, (synonyms ?? SynonymSource.None).Current);
+        var documentCount = search.DocumentCount;
+        var terms = new Dictionary<string, (int Group, double Weight)>(StringComparer.Ordinal);
+        var groupWeight = new double[query.GroupCount];
+        var groups = new List<TermGroup>();
+        foreach (var byGroup in query.Terms.GroupBy(t => t.Group))
+        {
+            var members = new List<WeightedTerm>();
+            foreach (var term in byGroup)
+            {
+                var frequency = search.DocumentFrequency(term.Term);
+                if (frequency == 0)
+                {
+                    continue;
+                }
+
+                members.Add(new WeightedTerm(term.Term, term.Weight));
+                var weight = term.Weight * Bm25.Idf(frequency, documentCount);
+                terms[term.Term] = (term.Group, weight);
+                groupWeight[term.Group] = Math.Max(groupWeight[term.Group], weight);
+            }
+
+            if (members.Count > 0)
+            {
+                groups.Add(new TermGroup(members));
+            }
+        }
+
         if (groups.Count == 0)
         {
             return new Ranking(query, [], 0);
         }
 
-        var first = CandidateMatcher.Match(connection, index, query, scope.GuildId, Math.Max(RerankDepth, depth), cancellationToken);
-        var rows = PassageRow.Load(connection, first.Candidates.Select(c => index.RowId(c.Doc)).ToList());
-
-        var groupWeight = new double[query.GroupCount];
-        var terms = new Dictionary<string, (int Group, double Weight)>(StringComparer.Ordinal);
-        foreach (var member in groups.SelectMany(g => g.Members))
-        {
-            var weight = member.Weight * member.Idf;
-            terms[member.Term] = (member.Group, weight);
-            groupWeight[member.Group] = Math.Max(groupWeight[member.Group], weight);
-        }
+        var first = search.Search(groups, Math.Max(RerankDepth, depth), cancellationToken);
+        var rows = passages.Load([.. first.Hits.Select(h => h.RowId)]);
 
         // A question word the corpus has never seen is as informative as a word can be, and it is missing.
-        var unseenWeight = Math.Log(1 + ((index.DocumentCount + 0.5) / 0.5));
+        var unseenWeight = Bm25.Idf(0, documentCount);
         for (var g = 0; g < groupWeight.Length; g++)
         {
             if (groupWeight[g] == 0)
@@ -106,18 +124,18 @@ public sealed class AnswerEngine(PassageStore store, SearchIndexProvider indexes
         }
 
         var weights = new QuestionWeights(terms, groupWeight, AnswerSpans.Classify(question));
-        var maxScore = first.Candidates.Count > 0 ? first.Candidates.Max(c => c.Score) : 1;
+        var maxScore = first.Hits.Count > 0 ? first.Hits.Max(c => c.Score) : 1;
         var ranked = new List<RankedPassage>();
-        foreach (var candidate in first.Candidates)
+        foreach (var hit in first.Hits)
         {
-            if (!rows.TryGetValue(index.RowId(candidate.Doc), out var row))
+            if (!rows.TryGetValue(hit.RowId, out var row))
             {
                 continue;
             }
 
             var quote = QuoteSelector.Select(row.Text, weights);
-            var score = ((1 - CoverageShare) * candidate.Score / maxScore) + (CoverageShare * quote.WindowCoverage) + (quote.HoldsAnswer ? AnswerBoost : 0);
-            ranked.Add(new RankedPassage(row, quote, candidate.Score, score));
+            var score = ((1 - CoverageShare) * hit.Score / maxScore) + (CoverageShare * quote.WindowCoverage) + (quote.HoldsAnswer ? AnswerBoost : 0);
+            ranked.Add(new RankedPassage(row, quote, hit.Score, score));
         }
 
         ranked.Sort((a, b) =>
@@ -125,7 +143,7 @@ public sealed class AnswerEngine(PassageStore store, SearchIndexProvider indexes
             var byScore = b.Score.CompareTo(a.Score);
             return byScore != 0 ? byScore : string.CompareOrdinal(a.Row.PassageId, b.Row.PassageId);
         });
-        return new Ranking(query, Diversify(ranked), first.MatchedPassages);
+        return new Ranking(query, Diversify(ranked), first.TotalMatches);
     }
 
     /// <summary>
@@ -179,7 +197,7 @@ public sealed class AnswerEngine(PassageStore store, SearchIndexProvider indexes
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var result in results)
         {
-            foreach (var token in TextAnalyzer.Analyze(result.Quote))
+            foreach (var token in TextAnalysis.Analyze(result.Quote))
             {
                 written.TryAdd(token.Term, result.Quote[token.Start..token.End]);
             }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 
 namespace ChatBot.Search.Ranking;
 
@@ -52,7 +53,7 @@ public static partial class AnswerSpans
     /// <summary>What kind of answer a question asks for, read from its first words.</summary>
     public static AnswerKind Classify(string? question)
     {
-        var q = " " + TextAnalyzer.Fold(question ?? "").Trim() + " ";
+        var q = " " + TextAnalysis.Fold(question ?? "").Trim() + " ";
         if (HowMany().IsMatch(q))
         {
             return AnswerKind.Number;
@@ -94,7 +95,7 @@ public static partial class AnswerSpans
         }
 
         var sentences = Text.SentenceSplitter.Split(quote);
-        var folded = " " + TextAnalyzer.Fold(question) + " ";
+        var folded = " " + TextAnalysis.Fold(question) + " ";
         var asksObject = ObjectQuestion().IsMatch(folded);
         var asksPerson = kind == AnswerKind.Person && PersonQuestion().IsMatch(folded);
         var asksChange = kind == AnswerKind.Amount && ChangeWords().IsMatch(folded);
@@ -111,7 +112,7 @@ public static partial class AnswerSpans
 
             var sentence = sentences.FirstOrDefault(r => r.Start <= start && end <= r.End, new TextRange(0, quote.Length));
             var inSentence = highlights.Where(h => h.Start >= sentence.Start && h.End <= sentence.End).ToList();
-            var matched = inSentence.Select(h => TextAnalyzer.TermOf(quote[h.Start..h.End])).Distinct(StringComparer.Ordinal).Count();
+            var matched = inSentence.Select(h => TextAnalysis.TermOf(quote[h.Start..h.End])).Distinct(StringComparer.Ordinal).Count();
             var near = inSentence.Count > 0 ? inSentence : [.. highlights];
             var distance = near.Min(h => h.End <= start ? start - h.End : h.Start >= end ? h.Start - end : 0);
             var score = (-10.0 * matched) + (distance / 20.0);
@@ -186,7 +187,7 @@ public static partial class AnswerSpans
     public static string Key(string answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var words = TextAnalyzer.Fold(answer).Split((char[])[' ', ',', '.', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+        var words = TextAnalysis.Fold(answer).Split((char[])[' ', ',', '.', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', words.Where(w => !Titles.Contains(w) && w is not ("the" or "of")));
     }
 
@@ -301,7 +302,7 @@ public static partial class AnswerSpans
 
     /// <summary>An answer is what the question does not already say: "Estenssoro" cannot answer "who ran against Estenssoro".</summary>
     private static bool SharesAWordWith(string text, IReadOnlySet<string> questionTerms)
-        => TextAnalyzer.Terms(text).Any(questionTerms.Contains);
+        => TextAnalysis.TermsOf(text).Any(questionTerms.Contains);
 
     [GeneratedRegex(@"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*\.?|\p{Ll}+")]
     private static partial Regex Word();

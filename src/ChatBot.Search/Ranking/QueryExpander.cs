@@ -1,10 +1,11 @@
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 
 namespace ChatBot.Search.Ranking;
 
 /// <summary>
 /// Widens each word of a question with what the index's own vocabulary offers: close spellings for a word the
-/// corpus lacks or barely has ("Estensoro" → "estenssoro"), other forms of the word ("led" → "lead", "leader",
+/// corpus lacks or barely has ("Estensoro" → "estenssoro", found by Lucene's Levenshtein automata), other forms of the word ("led" → "lead", "leader",
 /// "leadership"), and synonyms from the moderators' table ("coup" → "putsch"). Expansions join the word's group
 /// with a lower weight, so a passage scores the best of them and never more than the user's own word would.
 /// </summary>
@@ -25,13 +26,21 @@ public static class QueryExpander
     private const int MaxForms = 4;
     private const int MaxSynonyms = 4;
 
-    public static ParsedQuery Expand(ParsedQuery query, SearchIndex index, SynonymTable synonyms)
+    /// <summary>How many edits a word of this length may be away from a vocabulary term and still count as its misspelling.</summary>
+    public static int AllowedEdits(int length) => length switch
+    {
+        <= 3 => 0,
+        <= 7 => 1,
+        _ => 2,
+    };
+
+    public static ParsedQuery Expand(ParsedQuery query, IScopeSearch index, SynonymTable synonyms)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(synonyms);
         var terms = new List<QueryTerm>(query.Terms);
-        bool IsKnown(string term) => index.TermId(term) >= 0;
+        bool IsKnown(string term) => index.DocumentFrequency(term) > 0;
         foreach (var word in query.Terms.Where(t => t.Origin == TermOrigin.Question))
         {
             var added = new HashSet<string>(StringComparer.Ordinal) { word.Term };
@@ -43,21 +52,21 @@ public static class QueryExpander
                 }
             }
 
-            var frequency = index.DocumentFrequency(index.TermId(word.Term));
+            var frequency = index.DocumentFrequency(word.Term);
             if (frequency <= RareFrequency)
             {
-                foreach (var (term, distance) in index.SpellingNeighbours(word.Term, EditDistance.AllowedEdits(word.Term.Length), MaxSpellings))
+                foreach (var (term, distance) in index.SpellingNeighbours(word.Term, AllowedEdits(word.Term.Length), MaxSpellings))
                 {
                     // A word the corpus lacks takes any close spelling; a rare one only a far more frequent one, one
                     // edit away ("Lichin" beside "Lechin"), for a rare word is usually just rare.
-                    if (frequency == 0 || (distance == 1 && index.DocumentFrequency(index.TermId(term)) >= FarMoreFrequent * frequency))
+                    if (frequency == 0 || (distance == 1 && index.DocumentFrequency(term) >= FarMoreFrequent * frequency))
                     {
                         Add(term, distance == 1 ? CloseSpellingWeight : FarSpellingWeight, TermOrigin.Spelling);
                     }
                 }
             }
 
-            foreach (var term in WordForms.Family(TextAnalyzer.Fold(word.Surface), word.Term, IsKnown).Take(MaxForms))
+            foreach (var term in WordForms.Family(TextAnalysis.Fold(word.Surface), word.Term, IsKnown).Take(MaxForms))
             {
                 Add(term, WordFormWeight, TermOrigin.WordForm);
             }

@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 using ChatBot.Search.Text;
 
 namespace ChatBot.Search.Ranking;
@@ -37,12 +38,12 @@ public static class QuoteSelector
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(question);
-        var tokens = TextAnalyzer.Analyze(text);
+        var tokens = TextAnalysis.Analyze(text);
         var matches = new List<Match>();
         for (var t = 0; t < tokens.Count; t++)
         {
             var token = tokens[t];
-            if (!token.IsStopWord && question.Terms.TryGetValue(token.Term, out var term))
+            if (question.Terms.TryGetValue(token.Term, out var term))
             {
                 matches.Add(new Match(token.Start, token.End, term.Group, term.Weight));
             }

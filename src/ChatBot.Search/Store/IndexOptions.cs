@@ -19,6 +19,18 @@ public sealed class IndexOptions
     /// </summary>
     public string? SeedDatabasePath { get; set; }
 
+    /// <summary>
+    /// The folder of the search index (Lucene), derived from the database and rebuilt from it when missing. Unset, it
+    /// is <c>lucene</c> beside the database file (<c>index/lucene</c> by default, <c>/data/lucene</c> in the container).
+    /// </summary>
+    public string? LucenePath { get; set; }
+
+    /// <summary>The search index folder this configuration names.</summary>
+    public string SearchIndexPath()
+        => !string.IsNullOrWhiteSpace(LucenePath)
+            ? LucenePath
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath)) ?? ".", "lucene");
+
     /// <summary>Words searched as one ("coup, putsch, overthrow"); edits are picked up without a restart.</summary>
     public string SynonymsPath { get; set; } = "index/synonyms.txt";
 }

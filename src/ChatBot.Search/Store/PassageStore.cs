@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace ChatBot.Search.Store;
 
 /// <summary>
-/// The SQLite file that holds sources, passages and the full-text index. Opening it creates or migrates the
+/// The SQLite file that holds sources, passages, the change log and the community tables; the system of record
+/// the search index is derived from. Opening it creates or migrates the
 /// schema; every operation takes a pooled connection of its own, so readers keep answering (WAL) while an
 /// index update runs on another connection.
 /// </summary>
@@ -60,8 +61,7 @@ public sealed class PassageStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            // Foreign-key enforcement makes every insert into the FTS5 table four times slower (ChatBot.Bench
-            // speed: 12k -> 20k+ passages/s); the writer deletes passages with their source itself.
+            // The writer deletes passages with their source itself; enforcement would cost every insert a lookup.
             ForeignKeys = false,
             DefaultTimeout = 30,
         };
@@ -81,21 +81,13 @@ public sealed class PassageStore
         return connection;
     }
 
-    /// <summary>The number of committed index updates so far; readers compare it to know when to reload.</summary>
-    public static long ReadGeneration(SqliteConnection connection)
+    /// <summary>This store's id, made when it was created: a search index derived from another store is not this one's.</summary>
+    public string StoreId()
     {
+        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Marks a committed change of the corpus for readers; call inside the changing transaction.</summary>
-    public static void BumpGeneration(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'";
-        command.ExecuteNonQuery();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'store_id'";
+        return (string)command.ExecuteScalar()!;
     }
 
     /// <summary>Writes the WAL back into the main file, e.g. before a backup or at shutdown.</summary>

@@ -8,7 +8,7 @@ internal static class Schema
 {
     public static readonly string[] Migrations =
     [
-        // 1: sources, passages, the vocabulary and the full-text index. FTS5 indexes the analyzer's output for
+        // 1 (FTS5, replaced by 3): sources, passages, the vocabulary and the full-text index. FTS5 indexes the analyzer's output for
         // each passage (stop words left out, joined by spaces), so matching uses exactly our analysis. It is a
         // contentless table: the analyzed terms are needed only to build the index, so they are not stored
         // twice, and contentless_delete lets a passage be removed by rowid. passages.vector holds the same terms
@@ -100,6 +100,27 @@ internal static class Schema
             user_id INTEGER
         );
         CREATE INDEX feedback_by_ask ON feedback (ask_id);
+        """,
+
+        // 3: the search index moves to Lucene, derived from this store: the full-text table, the vocabulary and the
+        // per-passage term vectors go. Every change of a source appends to the change log in the transaction that
+        // makes it; a search index records the last change it reflects and catches up from there, and the store's
+        // id tells an index of this store from one of another.
+        """
+        DROP TABLE passage_fts;
+        DROP TABLE vocabulary;
+        ALTER TABLE passages DROP COLUMN vector;
+        ALTER TABLE passages DROP COLUMN length;
+        DELETE FROM meta WHERE key = 'generation';
+        INSERT INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+
+        CREATE TABLE changes (
+            id       INTEGER PRIMARY KEY AUTOINCREMENT,
+            guild_id INTEGER NOT NULL,
+            slug     TEXT    NOT NULL
+        );
+        CREATE INDEX changes_by_guild ON changes (guild_id, id);
+        INSERT INTO changes (guild_id, slug) SELECT guild_id, slug FROM sources;
         """,
     ];
 

@@ -1,97 +1,107 @@
 using System.Globalization;
-using ChatBot.Search.Indexing;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace ChatBot.Search.Store;
 
 /// <summary>
-/// Writes sources with their passages inside one transaction and keeps the vocabulary and the full-text index
-/// in step. Call <see cref="Complete"/> before committing.
+/// Writes sources with their passages inside one write transaction and logs every change of a source in the
+/// change log, which the search index follows. Passage row ids are handed out up front
+/// (<see cref="ReservePassageIds"/>, thread-safe), so the index can take a passage before its row is written;
+/// AUTOINCREMENT's counter means an id is never given out twice, even after deletes.
 /// </summary>
 public sealed class SourceWriter : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
+    private long lastPassageId;
+    private long lastChangeId;
     private SqliteCommand? insertPassage;
-    private SqliteCommand? insertFullText;
+    private SqliteCommand? logChange;
 
     public SourceWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         this.connection = connection;
         this.transaction = transaction;
-        Vocabulary = Vocabulary.Load(connection, transaction);
+        using var command = Command("""
+            SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'passages'), 0),
+                   coalesce((SELECT max(id) FROM passages), 0)
+            """);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        lastPassageId = Math.Max(reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>The vocabulary passages are prepared with for this writer (see <see cref="PreparedSource.Prepare"/>).</summary>
-    public Vocabulary Vocabulary { get; }
+    /// <summary>The id of the last change this writer logged; 0 when it logged none.</summary>
+    public long LastChangeId => lastChangeId;
 
-    /// <summary>Inserts a source and its passages; returns how many passages it wrote.</summary>
-    public int Insert(PreparedSource source, ulong guildId, string? indexedAt = null)
+    /// <summary>Reserves <paramref name="count"/> passage row ids; returns the first.</summary>
+    public long ReservePassageIds(int count) => Interlocked.Add(ref lastPassageId, count) - count + 1;
+
+    /// <summary>Inserts a source of <paramref name="guildId"/> (0: the bundled corpus) and its passages, and logs the change.</summary>
+    public void Insert(SourceRecord source, ulong guildId, string? indexedAt = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var document = source.Document;
         using var insertSource = Command("""
             INSERT INTO sources (guild_id, slug, origin, title, author, url, published, license, content_hash, passage_count, indexed_at)
-            VALUES ($guild, $slug, $origin, $title, $author, $url, $published, $license, $hash, $count, $at)
+            VALUES ($guild, $slug, $origin, $title, $author, $url, $published, $license, $hash, $count, $at);
+            SELECT last_insert_rowid();
             """);
         insertSource.Parameters.AddWithValue("$guild", (long)guildId);
-        insertSource.Parameters.AddWithValue("$slug", document.Slug);
+        insertSource.Parameters.AddWithValue("$slug", source.Slug);
         insertSource.Parameters.AddWithValue("$origin", source.Origin);
-        insertSource.Parameters.AddWithValue("$title", document.Metadata.Title);
-        insertSource.Parameters.AddWithValue("$author", (object?)document.Metadata.Author ?? DBNull.Value);
-        insertSource.Parameters.AddWithValue("$url", (object?)document.Metadata.Url ?? DBNull.Value);
-        insertSource.Parameters.AddWithValue("$published", (object?)document.Metadata.Published ?? DBNull.Value);
-        insertSource.Parameters.AddWithValue("$license", (object?)document.Metadata.License ?? DBNull.Value);
+        insertSource.Parameters.AddWithValue("$title", source.Title);
+        insertSource.Parameters.AddWithValue("$author", (object?)source.Author ?? DBNull.Value);
+        insertSource.Parameters.AddWithValue("$url", (object?)source.Url ?? DBNull.Value);
+        insertSource.Parameters.AddWithValue("$published", (object?)source.Published ?? DBNull.Value);
+        insertSource.Parameters.AddWithValue("$license", (object?)source.License ?? DBNull.Value);
         insertSource.Parameters.AddWithValue("$hash", source.ContentHash);
-        insertSource.Parameters.AddWithValue("$count", document.Passages.Count);
+        insertSource.Parameters.AddWithValue("$count", source.Passages.Count);
         insertSource.Parameters.AddWithValue("$at", indexedAt ?? DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        insertSource.ExecuteNonQuery();
-        var sourceId = raw.sqlite3_last_insert_rowid(connection.Handle);
+        var sourceId = Convert.ToInt64(insertSource.ExecuteScalar(), CultureInfo.InvariantCulture);
 
-        // Not RETURNING id: a data reader left on the insert makes the FTS5 insert after it six times slower.
         insertPassage ??= Prepare(
-            "INSERT INTO passages (source_id, ordinal, locator, text, length, vector) VALUES ($source, $ordinal, $locator, $text, $length, $vector)",
-            "$source", "$ordinal", "$locator", "$text", "$length", "$vector");
-        insertFullText ??= Prepare("INSERT INTO passage_fts (rowid, terms) VALUES ($id, $terms)", "$id", "$terms");
-        for (var i = 0; i < document.Passages.Count; i++)
+            "INSERT INTO passages (id, source_id, ordinal, locator, text) VALUES ($id, $source, $ordinal, $locator, $text)",
+            "$id", "$source", "$ordinal", "$locator", "$text");
+        foreach (var passage in source.Passages)
         {
-            var passage = document.Passages[i];
-            var prepared = source.Passages[i];
+            insertPassage.Parameters["$id"].Value = passage.RowId;
             insertPassage.Parameters["$source"].Value = sourceId;
             insertPassage.Parameters["$ordinal"].Value = passage.Ordinal;
             insertPassage.Parameters["$locator"].Value = passage.Locator;
             insertPassage.Parameters["$text"].Value = passage.Text;
-            insertPassage.Parameters["$length"].Value = prepared.Length;
-            insertPassage.Parameters["$vector"].Value = prepared.Vector;
             insertPassage.ExecuteNonQuery();
-            insertFullText.Parameters["$id"].Value = raw.sqlite3_last_insert_rowid(connection.Handle);
-            insertFullText.Parameters["$terms"].Value = prepared.Terms;
-            insertFullText.ExecuteNonQuery();
         }
 
-        return document.Passages.Count;
+        LogChange(guildId, source.Slug);
     }
 
-    /// <summary>Deletes a source, its passages and their full-text entries.</summary>
-    public void Delete(long sourceId)
+    /// <summary>Deletes a source of <paramref name="guildId"/> with its passages, and logs the change.</summary>
+    public void Delete(ulong guildId, string slug)
     {
+        ArgumentNullException.ThrowIfNull(slug);
         using var command = Command("""
-            DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passages WHERE source_id = $id);
-            DELETE FROM passages WHERE source_id = $id;
-            DELETE FROM sources WHERE id = $id;
+            DELETE FROM passages WHERE source_id IN (SELECT id FROM sources WHERE guild_id = $guild AND slug = $slug);
+            DELETE FROM sources WHERE guild_id = $guild AND slug = $slug;
             """);
-        command.Parameters.AddWithValue("$id", sourceId);
+        command.Parameters.AddWithValue("$guild", (long)guildId);
+        command.Parameters.AddWithValue("$slug", slug);
         command.ExecuteNonQuery();
+        LogChange(guildId, slug);
     }
-
-    /// <summary>Writes the vocabulary the new passages brought.</summary>
-    public void Complete() => Vocabulary.SaveNew(connection, transaction);
 
     public void Dispose()
     {
         insertPassage?.Dispose();
-        insertFullText?.Dispose();
+        logChange?.Dispose();
+    }
+
+    private void LogChange(ulong guildId, string slug)
+    {
+        logChange ??= Prepare("INSERT INTO changes (guild_id, slug) VALUES ($guild, $slug) RETURNING id", "$guild", "$slug");
+        logChange.Parameters["$guild"].Value = (long)guildId;
+        logChange.Parameters["$slug"].Value = slug;
+        lastChangeId = Convert.ToInt64(logChange.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private SqliteCommand Command(string sql)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 
 namespace ChatBot.Cli;
 
@@ -9,8 +9,8 @@ public sealed record EvalCase(string Question, int K, IReadOnlyList<string> Expe
     /// <summary>Whether <paramref name="quote"/> contains one of the expected strings, ignoring case and accents.</summary>
     public bool IsAnsweredBy(string quote)
     {
-        var folded = TextAnalyzer.Fold(quote);
-        return Expected.Any(e => folded.Contains(TextAnalyzer.Fold(e), StringComparison.Ordinal));
+        var folded = TextAnalysis.Fold(quote);
+        return Expected.Any(e => folded.Contains(TextAnalysis.Fold(e), StringComparison.Ordinal));
     }
 }
 

@@ -1,28 +1,51 @@
+using ChatBot.Core;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
+using ChatBot.Search.Ranking;
+using ChatBot.Search.Tests.TestSupport;
 
 namespace ChatBot.Search.Tests.Analysis;
 
 public sealed class QueryExpansionTests
 {
     [Theory]
-    [InlineData("estensoro", "estenssoro", 1)]
-    [InlineData("lichin", "lechin", 1)]
-    [InlineData("barientos", "barrientos", 1)]
-    [InlineData("abc", "acb", 1)]
-    [InlineData("estensoro", "esstenssoro", 2)]
-    [InlineData("coup", "coup", 0)]
-    [InlineData("coup", "junta", 3)]
-    public void Bounded_Distance_CountsEditsAndTranspositions(string a, string b, int expected)
-        => Assert.Equal(expected, EditDistance.Bounded(a, b, 3) is var d && d > 3 ? 3 : d);
+    [InlineData("Estensoro", "Estenssoro", 1)]
+    [InlineData("Lichin", "Lechin", 1)]
+    [InlineData("Barientos", "Barrientos", 1)]
+    [InlineData("Estensorro", "Estenssoro", 2)]
+    [InlineData("Paz", "Paz", 0)]
+    public void SpellingNeighbours_OfTheIndexVocabulary_CountEditsAndTranspositions(string asked, string indexed, int distance)
+    {
+        using var index = new TestIndex();
+        index.WriteSource("a.md", "---\ntitle: A\n---\n\nEstenssoro, Lechin and Barrientos met Paz in La Paz.\n");
+        index.Sync();
+        using var search = index.Corpus.Index.Open(CorpusScope.Global);
+        var neighbours = search.SpellingNeighbours(TextAnalysis.TermOf(asked)!, 2, 5);
+        if (distance == 0)
+        {
+            Assert.DoesNotContain(neighbours, n => n.Term == TextAnalysis.TermOf(indexed));
+        }
+        else
+        {
+            Assert.Contains((TextAnalysis.TermOf(indexed)!, distance), neighbours);
+        }
+    }
 
     [Fact]
-    public void Bounded_FarApart_StopsAtTheBound() => Assert.Equal(2, EditDistance.Bounded("abcdefgh", "zyxwvuts", 1));
+    public void SpellingNeighbours_OnlyOtherFirstLetters_AreNotSuggested()
+    {
+        using var index = new TestIndex();
+        index.WriteSource("a.md", "---\ntitle: A\n---\n\nThe junta met.\n");
+        index.Sync();
+        using var search = index.Corpus.Index.Open(CorpusScope.Global);
+        Assert.Empty(search.SpellingNeighbours("hunta", 2, 5));
+    }
 
     [Theory]
     [InlineData(3, 0)]
     [InlineData(6, 1)]
     [InlineData(9, 2)]
-    public void AllowedEdits_LongerWords_AllowMore(int length, int edits) => Assert.Equal(edits, EditDistance.AllowedEdits(length));
+    public void AllowedEdits_LongerWords_AllowMore(int length, int edits) => Assert.Equal(edits, QueryExpander.AllowedEdits(length));
 
     [Theory]
     [InlineData("led", "led", "lead leader leadership")]

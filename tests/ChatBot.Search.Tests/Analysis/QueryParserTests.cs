@@ -1,5 +1,4 @@
 using ChatBot.Search.Analysis;
-using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Search.Tests.Analysis;
 
@@ -54,24 +53,15 @@ public sealed class QueryParserTests
     }
 
     [Theory]
-    [InlineData("\"coup\"")]
-    [InlineData("NEAR(coup junta, 3)")]
-    [InlineData("coup AND junta OR NOT army")]
+    [InlineData("\"coup\" NEAR(junta army) AND OR NOT")]
     [InlineData("title:coup ^x -y +z (((")]
+    [InlineData("army~2 ba?r te*t [1 TO 5] {a TO b} /x.y/ \\ && || !")]
     [InlineData("the U.S. gave 5.7% and 1,000 troops")]
     [InlineData("Ærø Łódź ß")]
-    public void ToMatchExpression_AnyQuestion_IsValidFts5Syntax(string question)
+    public void Parse_AnyQuestion_GivesPlainTerms(string question)
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE VIRTUAL TABLE t USING fts5(terms, tokenize = "unicode61 remove_diacritics 0 tokenchars '.'", detail = 'none');
-            INSERT INTO t (terms) VALUES ('coup junta armi near titl us 5.7 1000 aero lodz ss');
-            """;
-        command.ExecuteNonQuery();
-        command.CommandText = "SELECT count(*) FROM t WHERE t MATCH $q";
-        command.Parameters.AddWithValue("$q", QueryParser.ToMatchExpression(QueryParser.Parse(question).Terms.Select(t => t.Term)));
-        Assert.Equal(1L, command.ExecuteScalar());
+        var terms = QueryParser.Parse(question).Terms;
+        Assert.NotEmpty(terms);
+        Assert.All(terms, t => Assert.Matches("^[\\p{L}\\p{N}.']+$", t.Term));
     }
 }

@@ -23,7 +23,7 @@ public sealed class CorpusCuratorTests : IDisposable
     private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly CorpusCurator curator;
 
-    public CorpusCuratorTests() => curator = Curator(index.Store);
+    public CorpusCuratorTests() => curator = index.Curator(time);
 
     public void Dispose() => index.Dispose();
 
@@ -170,7 +170,8 @@ public sealed class CorpusCuratorTests : IDisposable
     {
         await AddAsync("chaco.md", Chaco);
 
-        var reopened = Curator(PassageStore.Open(index.Store.DatabasePath));
+        index.Reopen();
+        var reopened = index.Curator(time);
 
         Assert.Equal("chaco", (await reopened.ListSourcesAsync(Guild, 0, 10, CancellationToken.None)).Items.Single().SourceId);
         Assert.Single(await reopened.HistoryAsync(Guild, 10, CancellationToken.None));
@@ -192,16 +193,13 @@ public sealed class CorpusCuratorTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var store = PassageStore.Open(path);
-        var migrated = Curator(store);
+        using var corpus = new EmbeddedCorpus(path);
+        var migrated = corpus.CreateCurator(time: time);
 
-        Assert.Equal(1, (await new SourceCatalog(store).GetStatsAsync(CorpusScope.Global, CancellationToken.None)).SourceCount);
+        Assert.Equal(1, (await new SourceCatalog(corpus.Store).GetStatsAsync(CorpusScope.Global, CancellationToken.None)).SourceCount);
         Assert.IsType<UploadOutcome.Added>(await migrated.AddSourceAsync(new SourceUpload(Guild, "new.txt", Encoding.UTF8.GetBytes("New text."), Moderator), CancellationToken.None));
         Assert.Single(await migrated.HistoryAsync(Guild, 10, CancellationToken.None));
     }
-
-    private CorpusCurator Curator(PassageStore store)
-        => new(store, Options.Create(new CommunityOptions()), time, NullLogger<CorpusCurator>.Instance);
 
     private async Task<UploadOutcome> AddAsync(string name, string content)
         => await curator.AddSourceAsync(new SourceUpload(Guild, name, Encoding.UTF8.GetBytes(content), Moderator), CancellationToken.None);

@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Index;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Tests.TestSupport;
 using ChatBot.Testing;
@@ -38,8 +39,8 @@ public sealed class BundledCorpusAnswerTests : IClassFixture<BundledCorpusAnswer
     public void Answer_SeedQuestion_HasTheExpectedWordsInTheTopK(string question, int k, string expected)
     {
         var answer = index.Ask(question, top: k);
-        var alternatives = expected.Split('|').Select(TextAnalyzer.Fold).ToList();
-        Assert.Contains(answer.Results, r => alternatives.Any(a => TextAnalyzer.Fold(r.Quote).Contains(a, StringComparison.Ordinal)));
+        var alternatives = expected.Split('|').Select(TextAnalysis.Fold).ToList();
+        Assert.Contains(answer.Results, r => alternatives.Any(a => TextAnalysis.Fold(r.Quote).Contains(a, StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -68,7 +69,7 @@ public sealed class BundledCorpusAnswerTests : IClassFixture<BundledCorpusAnswer
             foreach (var range in result.Highlights)
             {
                 var word = result.Quote[range.Start..range.End];
-                Assert.Contains(TextAnalyzer.TermOf(word) ?? "", terms);
+                Assert.Contains(TextAnalysis.TermOf(word) ?? "", terms);
             }
         }
     }

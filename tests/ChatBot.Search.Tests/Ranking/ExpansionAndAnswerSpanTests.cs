@@ -116,13 +116,11 @@ public sealed class ExpansionAndAnswerSpanTests : IClassFixture<BundledCorpusAns
     {
         using var temp = new TempDirectory();
         var synonyms = temp.Write("synonyms.txt", "coup, putsch\n");
-        using var index = new TestIndex();
+        using var index = new TestIndex(synonyms: new SynonymSource(Options.Create(new IndexOptions { SynonymsPath = synonyms })));
         index.WriteSource("a.md", "---\ntitle: A\n---\n\nThe officers staged a putsch in the capital that spring.\n");
         index.WriteSource("b.md", "---\ntitle: B\n---\n\nThe officers staged a coup in the capital that spring.\n");
         index.Sync();
-        var engine = new AnswerEngine(index.Store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance),
-            new SynonymSource(Options.Create(new IndexOptions { SynonymsPath = synonyms })));
-        var answer = engine.Answer(new AnswerRequest("officers staged a coup", CorpusScope.Global, 2), CancellationToken.None);
+        var answer = index.Engine.Answer(new AnswerRequest("officers staged a coup", CorpusScope.Global, 2), CancellationToken.None);
         Assert.Equal(["b", "a"], answer.Results.Select(r => r.Citation.SourceId));
         Assert.Contains(answer.Results[1].Highlights, h => answer.Results[1].Quote[h.Start..h.End] == "putsch");
         Assert.True(answer.Results[0].Score > answer.Results[1].Score);

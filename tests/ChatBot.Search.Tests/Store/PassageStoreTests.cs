@@ -18,7 +18,7 @@ public sealed class PassageStoreTests
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "PRAGMA user_version";
         Assert.Equal((long)Schema.Version, command.ExecuteScalar());
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('sources', 'passages', 'passage_fts')";
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('sources', 'passages', 'changes', 'passage_fts')";
         Assert.Equal(3L, command.ExecuteScalar());
     }
 

@@ -1,33 +1,41 @@
 using ChatBot.Core;
+using ChatBot.Search.Community;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
 using ChatBot.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Search.Tests.TestSupport;
 
-/// <summary>A real store in a temp directory with an indexer and an engine over it.</summary>
+/// <summary>A real store and search index in a temp directory with an indexer and an engine over them.</summary>
 public sealed class TestIndex : IDisposable
 {
     private readonly TempDirectory directory = new();
+    private EmbeddedCorpus corpus;
 
-    public TestIndex(string? sourcesPath = null)
+    public TestIndex(string? sourcesPath = null, SynonymSource? synonyms = null)
     {
         SourcesPath = sourcesPath ?? directory.File("sources");
         Directory.CreateDirectory(SourcesPath);
-        Store = PassageStore.Open(directory.File("index.db"));
-        Indexer = new CorpusIndexer(Store, NullLogger<CorpusIndexer>.Instance);
-        Engine = new AnswerEngine(Store, new SearchIndexProvider(NullLogger<SearchIndexProvider>.Instance));
+        Synonyms = synonyms;
+        corpus = new EmbeddedCorpus(DatabasePath, LucenePath, synonyms);
     }
 
     public string SourcesPath { get; }
 
-    public PassageStore Store { get; }
+    public string DatabasePath => directory.File("index.db");
 
-    public CorpusIndexer Indexer { get; }
+    public string LucenePath => directory.File("lucene");
 
-    public AnswerEngine Engine { get; }
+    public SynonymSource? Synonyms { get; }
+
+    public EmbeddedCorpus Corpus => corpus;
+
+    public PassageStore Store => corpus.Store;
+
+    public CorpusIndexer Indexer => corpus.Indexer;
+
+    public AnswerEngine Engine => corpus.Engine;
 
     public static TestIndex OfBundledCorpus()
     {
@@ -48,5 +56,20 @@ public sealed class TestIndex : IDisposable
     public Answer Ask(string question, int top = 3, CorpusScope scope = default)
         => Engine.Answer(new AnswerRequest(question, scope, top), CancellationToken.None);
 
-    public void Dispose() => directory.Dispose();
+    /// <summary>A curator of server sources over this index.</summary>
+    public CorpusCurator Curator(TimeProvider? time = null, CommunityOptions? options = null)
+        => corpus.CreateCurator(options, time);
+
+    /// <summary>Closes everything and opens the same files again, as a restart of the process would.</summary>
+    public void Reopen()
+    {
+        corpus.Dispose();
+        corpus = new EmbeddedCorpus(DatabasePath, LucenePath, Synonyms);
+    }
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        directory.Dispose();
+    }
 }

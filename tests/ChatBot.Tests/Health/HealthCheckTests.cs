@@ -1,8 +1,7 @@
 using ChatBot.Health;
-using ChatBot.Search.Indexing;
+using ChatBot.Search;
 using ChatBot.Search.Store;
 using ChatBot.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Tests.Health;
 
@@ -15,7 +14,8 @@ public sealed class HealthCheckTests : IDisposable
     public HealthCheckTests()
     {
         options = new IndexOptions { DatabasePath = work.File("data/chatbot.db"), SourcesPath = RepositoryPaths.BundledSources };
-        new CorpusIndexer(PassageStore.Open(options.DatabasePath), NullLogger<CorpusIndexer>.Instance).SyncFolder(options.SourcesPath, CancellationToken.None);
+        using var corpus = new EmbeddedCorpus(options.DatabasePath);
+        corpus.Indexer.SyncFolder(options.SourcesPath, CancellationToken.None);
     }
 
     public void Dispose() => work.Dispose();

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
-namespace ChatBot.Search.Ranking;
+namespace ChatBot.Search.Store;
 
 /// <summary>A stored passage with what its citation needs.</summary>
 public sealed record PassageRow(
@@ -13,15 +12,27 @@ public sealed record PassageRow(
 
     /// <summary>The passage's stable id, <c>{slug}#{ordinal}</c>.</summary>
     public string PassageId => string.Create(CultureInfo.InvariantCulture, $"{Slug}#{Ordinal}");
+}
 
-    public static Dictionary<long, PassageRow> Load(SqliteConnection connection, IReadOnlyCollection<long> rowIds)
+/// <summary>Reads passages by row id, for the hits of the search index.</summary>
+public interface IPassageRows
+{
+    IReadOnlyDictionary<long, PassageRow> Load(IReadOnlyCollection<long> rowIds);
+}
+
+/// <summary>The store's passages with their sources' citations, by row id in one query.</summary>
+public sealed class PassageRows(PassageStore store) : IPassageRows
+{
+    public IReadOnlyDictionary<long, PassageRow> Load(IReadOnlyCollection<long> rowIds)
     {
+        ArgumentNullException.ThrowIfNull(rowIds);
         var rows = new Dictionary<long, PassageRow>(rowIds.Count);
         if (rowIds.Count == 0)
         {
             return rows;
         }
 
+        using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
         var sql = new StringBuilder(
             "SELECT p.id, p.text, p.locator, p.ordinal, s.slug, s.title, s.author, s.url, s.guild_id " +

@@ -1,10 +1,10 @@
-namespace ChatBot.Search.Analysis;
+namespace ChatBot.Search.Index;
 
 /// <summary>
 /// Function words that carry no meaning of their own: never indexed, never searched. Question words are among
 /// them, so "who led the coup" searches "led coup". Words that are also names or content in some uses ("may",
 /// "won", "will" as a noun) are left out, and the few stop words that are also common acronyms ("US", "WHO",
-/// "IT") count as words when written in capitals.
+/// "IT") count as words when written in capitals. Contractions are listed whole, as the tokenizer keeps them.
 /// </summary>
 public static class StopWords
 {
@@ -18,22 +18,15 @@ public static class StopWords
         "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through",
         "to", "too", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
         "whose", "why", "with", "would", "you", "your", "yours", "yourself", "yourselves",
-        // Leftovers of contractions and possessives split at the apostrophe ("don't" -> "don", "t").
-        "s", "t", "d", "ll", "m", "re", "ve", "don", "doesn", "didn", "isn", "wasn", "weren", "aren",
+        // Contractions, which the tokenizer keeps as one word, and the leftovers of ones split elsewhere.
+        "don't", "doesn't", "didn't", "isn't", "wasn't", "weren't", "aren't", "can't", "couldn't", "won't",
+        "wouldn't", "shouldn't", "hasn't", "haven't", "hadn't", "i'm", "i've", "i'd", "i'll", "you're", "you've",
+        "we're", "we've", "they're", "they've", "he'd", "she'd", "it'd", "that'd", "what're", "who'd",
+        "s", "t", "d", "ll", "m", "re", "ve",
     ];
 
-    private static readonly HashSet<string> Set = new(Words, StringComparer.Ordinal);
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpanLookup = Set.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Stop words that are also acronyms when written in capitals.</summary>
+    public static IReadOnlyCollection<string> Acronyms { get; } = ["us", "who", "it"];
 
-    private static readonly HashSet<string> Acronyms = new(["us", "who", "it"], StringComparer.Ordinal);
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AcronymLookup = Acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Whether a lowercase, diacritics-folded word is a stop word.</summary>
-    public static bool Contains(ReadOnlySpan<char> foldedWord) => SpanLookup.Contains(foldedWord);
-
-    /// <summary>Whether a word, written in capitals when <paramref name="allCaps"/>, is a stop word.</summary>
-    public static bool Contains(ReadOnlySpan<char> foldedWord, bool allCaps)
-        => SpanLookup.Contains(foldedWord) && !(allCaps && AcronymLookup.Contains(foldedWord));
-
-    public static IReadOnlyCollection<string> All => Set;
+    public static IReadOnlyCollection<string> All => Words;
 }

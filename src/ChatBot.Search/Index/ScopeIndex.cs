@@ -1,0 +1,287 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ChatBot.Search.Index;
+
+/// <summary>
+/// One scope's Lucene index (the bundled corpus, or one server's sources) in a folder of its own. Readers come
+/// from a <see cref="SearcherManager"/>; the writer opens on the first change (so a process that only reads
+/// never takes the write lock) and from then on readers are near-real-time over it. Commits carry the store's
+/// id and the last store change they reflect. Passage text is not stored: it lives in the store, and a hit
+/// carries its row id as a doc value.
+/// </summary>
+internal sealed class ScopeIndex : IDisposable
+{
+    public const string SourceField = "source";
+    public const string RowField = "row";
+    private const string StoreKey = "store";
+    private const string ChangeKey = "change";
+
+    private static readonly FieldType TextType = CreateTextType();
+
+    private readonly string path;
+    private readonly string storeId;
+    private readonly System.Threading.Lock gate = new();
+    private readonly ThreadLocal<PassageDocument> documents = new(() => new PassageDocument());
+    private readonly LuceneDirectory directory;
+    private IndexWriter? writer;
+    private SearcherManager? searchers;
+    private bool disposed;
+
+    public ScopeIndex(string path, string storeId)
+    {
+        this.path = path;
+        this.storeId = storeId;
+        try
+        {
+            System.IO.Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SearchIndexException($"cannot create the search index folder {path}: {e.Message}", e);
+        }
+
+        // NIOFS, not the memory-mapped default: the index is read through the page cache without mapping it
+        // into the process, which keeps the resident set small (the store holds the text).
+        directory = new NIOFSDirectory(new DirectoryInfo(path));
+    }
+
+    public string Path => path;
+
+    /// <summary>
+    /// The last store change the committed index reflects, or null when there is no index, it belongs to
+    /// another store, or it cannot be read (corrupt, half written, of another format).
+    /// </summary>
+    public long? AppliedChange()
+    {
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                return null;
+            }
+
+            var infos = new SegmentInfos();
+            infos.Read(directory);
+            var data = infos.UserData;
+            return data.TryGetValue(StoreKey, out var store) && store == storeId
+                && data.TryGetValue(ChangeKey, out var change)
+                && long.TryParse(change, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
+                ? id
+                : null;
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A searcher over the committed (or, once this process writes, the latest) passages; null when there are none.</summary>
+    public Lease? Acquire()
+    {
+        SearcherManager? manager;
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            manager = searchers ??= OpenReaders();
+        }
+
+        return manager is null ? null : new Lease(manager, manager.Acquire());
+    }
+
+    /// <summary>Deletes every passage of a source (not yet visible or durable).</summary>
+    public void RemoveSource(string source) => Writer().DeleteDocuments(new Term(SourceField, source));
+
+    /// <summary>Adds passages (not yet visible or durable); safe from several threads at once.</summary>
+    public void Add(IEnumerable<IndexedPassage> passages)
+    {
+        var target = Writer();
+        var document = documents.Value!;
+        foreach (var passage in passages)
+        {
+            target.AddDocument(document.Set(passage));
+        }
+    }
+
+    /// <summary>Empties the index (not yet visible or durable).</summary>
+    public void RemoveAll() => Writer().DeleteAll();
+
+    /// <summary>Commits what was changed as reflecting <paramref name="changeId"/> and refreshes the readers.</summary>
+    public void Commit(long changeId)
+    {
+        var target = Writer();
+        target.SetCommitData(new Dictionary<string, string>
+        {
+            [StoreKey] = storeId,
+            [ChangeKey] = changeId.ToString(CultureInfo.InvariantCulture),
+        });
+        target.Commit();
+        Refresh();
+    }
+
+    /// <summary>Shows uncommitted changes to new questions (near-real-time), without making them durable.</summary>
+    public void Refresh()
+    {
+        SearcherManager? manager;
+        lock (gate)
+        {
+            manager = searchers;
+        }
+
+        manager?.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Drops the changes since the last commit; the writer is closed and opens again on the next change.</summary>
+    public void Rollback()
+    {
+        lock (gate)
+        {
+            if (writer is null)
+            {
+                return;
+            }
+
+            writer.Rollback();
+            writer = null;
+            searchers?.Dispose();
+            searchers = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            searchers?.Dispose();
+            writer?.Dispose(waitForMerges: false);
+            directory.Dispose();
+            documents.Dispose();
+        }
+    }
+
+    private IndexWriter Writer()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (writer is not null)
+            {
+                return writer;
+            }
+
+            writer = OpenWriter();
+
+            // From now on readers see this writer's changes as soon as they are refreshed.
+            searchers?.Dispose();
+            searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+            return writer;
+        }
+    }
+
+    private IndexWriter OpenWriter()
+    {
+        var config = new IndexWriterConfig(PassageAnalyzer.Version, SharedAnalyzer.Instance)
+        {
+            Similarity = Bm25.Similarity,
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 256,
+        };
+        var merges = new ConcurrentMergeScheduler();
+        merges.SetMaxMergesAndThreads(2, 1);
+        config.MergeScheduler = merges;
+        try
+        {
+            return new IndexWriter(directory, config);
+        }
+        catch (LockObtainFailedException e)
+        {
+            throw new SearchIndexException($"the search index {path} is being written by another process", e);
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            // Unreadable: it is derived data, so start it afresh; the caller rebuilds it from the store.
+            config = new IndexWriterConfig(PassageAnalyzer.Version, SharedAnalyzer.Instance)
+            {
+                Similarity = Bm25.Similarity,
+                OpenMode = OpenMode.CREATE,
+                RAMBufferSizeMB = 256,
+                MergeScheduler = merges,
+            };
+            return new IndexWriter(directory, config);
+        }
+    }
+
+    private SearcherManager? OpenReaders()
+    {
+        try
+        {
+            return DirectoryReader.IndexExists(directory) ? new SearcherManager(directory, new Bm25SearcherFactory()) : null;
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            throw new SearchIndexException($"the search index {path} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static FieldType CreateTextType()
+    {
+        // Frequencies and length norms are all BM25 needs; no positions, offsets or stored text.
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = true,
+            IsStored = false,
+            IndexOptions = IndexOptions.DOCS_AND_FREQS,
+            OmitNorms = false,
+        };
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>One document per thread, its fields reused for every passage the thread adds.</summary>
+    private sealed class PassageDocument
+    {
+        private readonly Document document = [];
+        private readonly Field text = new(TextAnalysis.Field, "", TextType);
+        private readonly StringField source = new(SourceField, "", Field.Store.NO);
+        private readonly NumericDocValuesField row = new(RowField, 0);
+
+        public PassageDocument()
+        {
+            document.Add(text);
+            document.Add(source);
+            document.Add(row);
+        }
+
+        public Document Set(IndexedPassage passage)
+        {
+            text.SetStringValue(passage.Text);
+            source.SetStringValue(passage.Source);
+            row.SetInt64Value(passage.RowId);
+            return document;
+        }
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Bm25.Similarity };
+    }
+
+    /// <summary>A searcher taken from a scope's manager, given back on dispose.</summary>
+    public sealed class Lease(SearcherManager manager, IndexSearcher searcher) : IDisposable
+    {
+        public IndexSearcher Searcher { get; } = searcher;
+
+        public void Dispose() => manager.Release(Searcher);
+    }
+}

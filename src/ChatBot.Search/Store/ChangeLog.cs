@@ -1,0 +1,120 @@
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Search.Store;
+
+/// <summary>A passage's row, its source's slug and its text: what the search index is built from.</summary>
+public readonly record struct PassageText(long RowId, string Slug, string Text);
+
+/// <summary>
+/// The store's change log as the search index follows it: the last change of every scope, the sources changed
+/// after a given change, and a scope's passages in one consistent snapshot for a rebuild.
+/// </summary>
+public sealed class ChangeLog(PassageStore store)
+{
+    /// <summary>The last change of every scope that has one (0: the bundled corpus).</summary>
+    public IReadOnlyDictionary<ulong, long> LastChanges()
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT guild_id, max(id) FROM changes GROUP BY guild_id";
+        using var reader = command.ExecuteReader();
+        var last = new Dictionary<ulong, long>();
+        while (reader.Read())
+        {
+            last[(ulong)reader.GetInt64(0)] = reader.GetInt64(1);
+        }
+
+        return last;
+    }
+
+    /// <summary>The latest change of all.</summary>
+    public long LastChange()
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(id), 0) FROM changes";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The sources of a scope changed after <paramref name="afterId"/>, each with its passages as they are now
+    /// (none when it was removed), and the last change they reflect; read in one snapshot.
+    /// </summary>
+    public (IReadOnlyList<(string Slug, IReadOnlyList<PassageText> Passages)> Sources, long LastId) ChangedSince(ulong guildId, long afterId)
+    {
+        using var connection = store.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT slug, max(id) FROM changes WHERE guild_id = $guild AND id > $after GROUP BY slug ORDER BY slug";
+        command.Parameters.AddWithValue("$guild", (long)guildId);
+        command.Parameters.AddWithValue("$after", afterId);
+        var slugs = new List<string>();
+        var last = afterId;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                slugs.Add(reader.GetString(0));
+                last = Math.Max(last, reader.GetInt64(1));
+            }
+        }
+
+        var sources = new List<(string, IReadOnlyList<PassageText>)>(slugs.Count);
+        using var passages = connection.CreateCommand();
+        passages.Transaction = transaction;
+        passages.CommandText = """
+            SELECT p.id, s.slug, p.text FROM passages p JOIN sources s ON s.id = p.source_id
+            WHERE s.guild_id = $guild AND s.slug = $slug ORDER BY p.id
+            """;
+        var guild = passages.Parameters.AddWithValue("$guild", (long)guildId);
+        var slug = passages.Parameters.Add("$slug", SqliteType.Text);
+        foreach (var name in slugs)
+        {
+            slug.Value = name;
+            sources.Add((name, ReadPassages(passages)));
+        }
+
+        transaction.Commit();
+        return (sources, last);
+    }
+
+    /// <summary>Every passage of a scope and the last change they reflect, in one snapshot, passed to <paramref name="consume"/> as they are read.</summary>
+    public long ReadScope(ulong guildId, Action<IEnumerable<PassageText>, long> consume)
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        using var connection = store.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var last = connection.CreateCommand();
+        last.Transaction = transaction;
+        last.CommandText = "SELECT coalesce(max(id), 0) FROM changes WHERE guild_id = $guild";
+        last.Parameters.AddWithValue("$guild", (long)guildId);
+        var lastId = Convert.ToInt64(last.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
+        using var passages = connection.CreateCommand();
+        passages.Transaction = transaction;
+        passages.CommandText = "SELECT p.id, s.slug, p.text FROM passages p JOIN sources s ON s.id = p.source_id WHERE s.guild_id = $guild";
+        passages.Parameters.AddWithValue("$guild", (long)guildId);
+        using (var reader = passages.ExecuteReader())
+        {
+            consume(Stream(reader), lastId);
+        }
+
+        transaction.Commit();
+        return lastId;
+    }
+
+    private static IEnumerable<PassageText> Stream(SqliteDataReader reader)
+    {
+        while (reader.Read())
+        {
+            yield return new PassageText(reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+        }
+    }
+
+    private static List<PassageText> ReadPassages(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        return [.. Stream(reader)];
+    }
+}

@@ -1,0 +1,16 @@
+namespace ChatBot.Search.Store;
+
+/// <summary>A passage as the store keeps it: its row id (given out by <see cref="SourceWriter.ReservePassageIds"/>), ordinal, locator and text.</summary>
+public sealed record PassageRecord(long RowId, int Ordinal, string Locator, string Text);
+
+/// <summary>A source as the store keeps it, with its passages.</summary>
+public sealed record SourceRecord(
+    string Slug,
+    string Origin,
+    string Title,
+    string? Author,
+    string? Url,
+    string? Published,
+    string? License,
+    string ContentHash,
+    IReadOnlyList<PassageRecord> Passages);
