@@ -201,7 +201,7 @@ public sealed partial class CorpusCurator(
         {
             var indexUsable = sync.CatchUpLocked(cancellationToken, upload.GuildId);
             SourceSummary summary;
-            SourceRecord record;
+            CorpusIndexer.PreparedSource prepared;
             long changeId;
             using (var connection = store.OpenConnection())
             using (var transaction = connection.BeginTransaction())
@@ -222,8 +222,8 @@ public sealed partial class CorpusCurator(
                 var now = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
                 using (var writer = new SourceWriter(connection, transaction))
                 {
-                    record = CorpusIndexer.ToRecord(document with { Slug = slug }, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), writer);
-                    writer.Insert(record, upload.GuildId, now);
+                    prepared = CorpusIndexer.Prepare(document with { Slug = slug }, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), writer);
+                    writer.Insert(prepared.Record, upload.GuildId, now);
                     changeId = writer.LastChangeId;
                     summary = new SourceSummary(slug, document.Metadata.Title, document.Metadata.Author, document.Metadata.Url, document.Passages.Count, upload.GuildId, time.GetUtcNow());
                 }
@@ -235,7 +235,7 @@ public sealed partial class CorpusCurator(
             if (indexUsable)
             {
                 using var update = index.BeginUpdate(upload.GuildId);
-                update.Add(CorpusIndexer.ToIndexed(record));
+                update.Add(prepared.Indexed);
                 update.Commit(changeId);
             }
 

@@ -8,8 +8,8 @@ namespace ChatBot.Search.Index;
 /// </summary>
 public static class Bm25
 {
-    public const float K1 = 1.2f;
-    public const float B = 0.75f;
+    public const float K1 = 0.9f;
+    public const float B = 0.6f;
 
     internal static BM25Similarity Similarity { get; } = new(K1, B);
 

@@ -17,8 +17,11 @@ public readonly record struct IndexHit(long RowId, double Score);
 /// <summary>The best passages for a query and how many passages matched it at all.</summary>
 public sealed record IndexHits(IReadOnlyList<IndexHit> Hits, int TotalMatches);
 
-/// <summary>A passage as the index holds it: its row in the store, its source (for updates by source) and its text.</summary>
-public sealed record IndexedPassage(long RowId, string Source, string Text);
+/// <summary>
+/// A passage as the index takes it: its row in the store, its source (for updates by source), its text and, when
+/// already analyzed, its tokens (else the index analyzes the text).
+/// </summary>
+public sealed record IndexedPassage(long RowId, string Source, string Text, IReadOnlyList<AnalyzedToken>? Tokens = null);
 
 /// <summary>
 /// The corpus one asker may see, held open for one question: the bundled corpus plus, in a server, that server's

@@ -11,7 +11,7 @@ namespace ChatBot.Search.Index;
 /// <summary>
 /// The one analyzer for indexing and questions, a chain of small filters: Unicode word boundaries, possessives
 /// dropped, word shapes (numbers, acronyms, decades) made one form, elisions dropped ("d'état"), stop and question words left out, lower case,
-/// diacritics folded ("René" finds "Rene"), Porter stemming. Offsets point into the verbatim text.
+/// diacritics folded ("René" finds "Rene"), Snowball English (Porter2) stemming. Offsets point into the verbatim text.
 /// </summary>
 public sealed class PassageAnalyzer : Analyzer
 {
@@ -32,6 +32,6 @@ public sealed class PassageAnalyzer : Analyzer
         chain = new StopWordFilter(chain);
         chain = new LowerCaseFilter(Version, chain);
         chain = new ASCIIFoldingFilter(chain);
-        return new TokenStreamComponents(source, new PorterStemFilter(chain));
+        return new TokenStreamComponents(source, new CachedStemFilter(chain));
     }
 }

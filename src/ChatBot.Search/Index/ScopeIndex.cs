@@ -163,7 +163,10 @@ internal sealed class ScopeIndex : IDisposable
 
             disposed = true;
             searchers?.Dispose();
-            writer?.Dispose(waitForMerges: false);
+
+            // Every change meant to last was committed; closing with a rollback keeps a change cut short (a
+            // shutdown mid-update) out of the index, where disposing would commit it.
+            writer?.Rollback();
             directory.Dispose();
             documents.Dispose();
         }
@@ -249,15 +252,18 @@ internal sealed class ScopeIndex : IDisposable
     }
 
     /// <summary>One document per thread, its fields reused for every passage the thread adds.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The term stream holds no resources; it lives as long as its thread's document.")]
     private sealed class PassageDocument
     {
         private readonly Document document = [];
-        private readonly Field text = new(TextAnalysis.Field, "", TextType);
+        private readonly TermListStream terms = new();
+        private readonly Field text;
         private readonly StringField source = new(SourceField, "", Field.Store.NO);
         private readonly NumericDocValuesField row = new(RowField, 0);
 
         public PassageDocument()
         {
+            text = new Field(TextAnalysis.Field, terms, TextType);
             document.Add(text);
             document.Add(source);
             document.Add(row);
@@ -265,7 +271,7 @@ internal sealed class ScopeIndex : IDisposable
 
         public Document Set(IndexedPassage passage)
         {
-            text.SetStringValue(passage.Text);
+            terms.Set(passage.Tokens ?? TextAnalysis.Analyze(passage.Text));
             source.SetStringValue(passage.Source);
             row.SetInt64Value(passage.RowId);
             return document;

@@ -15,6 +15,9 @@ public static class TextAnalysis
 
     private static PassageAnalyzer Analyzer => SharedAnalyzer.Instance;
     private static readonly ConcurrentDictionary<string, string> Terms = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string?> SurfaceTerms = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> SurfaceLookup =
+        SurfaceTerms.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TermLookup =
         Terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -59,6 +62,27 @@ public static class TextAnalysis
     {
         var tokens = Analyze(word);
         return tokens.Count > 0 ? tokens[0].Term : null;
+    }
+
+    /// <summary>
+    /// The term of a token's surface as it stands in a text (see <see cref="TokenOffsets"/>), remembered per
+    /// distinct surface; null when it analyzes to nothing.
+    /// </summary>
+    public static string? TermOfSurface(ReadOnlySpan<char> surface)
+    {
+        if (SurfaceLookup.TryGetValue(surface, out var known))
+        {
+            return known;
+        }
+
+        var text = surface.ToString();
+        var term = TermOf(text);
+        if (SurfaceTerms.Count < MaxCachedTerms)
+        {
+            SurfaceTerms.TryAdd(text, term);
+        }
+
+        return term;
     }
 
     /// <summary>Lowercases and folds diacritics as the index does ("Candía" → "candia", "Æ" → "ae"); other characters stay.</summary>

@@ -151,22 +151,28 @@ public sealed partial class CorpusIndexer(
     public static string Fingerprint(ReadOnlySpan<byte> bytes)
         => PipelineVersion + ":" + Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>The passages of a read source as the store keeps them, with row ids reserved from <paramref name="writer"/>.</summary>
-    public static SourceRecord ToRecord(SourceDocument document, string origin, string contentHash, SourceWriter writer)
+    /// <summary>
+    /// A read source as the store keeps it, with row ids reserved from <paramref name="writer"/>, and its passages
+    /// as the search index takes them: each passage analyzed once, for the index and for its stored offsets.
+    /// </summary>
+    public static PreparedSource Prepare(SourceDocument document, string origin, string contentHash, SourceWriter writer)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(writer);
         var first = writer.ReservePassageIds(document.Passages.Count);
-        var passages = document.Passages.Select((p, i) => new PassageRecord(first + i, p.Ordinal, p.Locator, p.Text)).ToList();
-        var meta = document.Metadata;
-        return new SourceRecord(document.Slug, origin, meta.Title, meta.Author, meta.Url, meta.Published, meta.License, contentHash, passages);
-    }
+        var records = new List<PassageRecord>(document.Passages.Count);
+        var indexed = new List<IndexedPassage>(document.Passages.Count);
+        for (var i = 0; i < document.Passages.Count; i++)
+        {
+            var passage = document.Passages[i];
+            var tokens = TextAnalysis.Analyze(passage.Text);
+            records.Add(new PassageRecord(first + i, passage.Ordinal, passage.Locator, passage.Text, TokenOffsets.Encode(tokens)));
+            indexed.Add(new IndexedPassage(first + i, document.Slug, passage.Text, tokens));
+        }
 
-    /// <summary>The passages of a stored source as the search index takes them.</summary>
-    public static IEnumerable<IndexedPassage> ToIndexed(SourceRecord source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return source.Passages.Select(p => new IndexedPassage(p.RowId, source.Slug, p.Text));
+        var meta = document.Metadata;
+        return new PreparedSource(
+            new SourceRecord(document.Slug, origin, meta.Title, meta.Author, meta.Url, meta.Published, meta.License, contentHash, records), indexed);
     }
 
     /// <summary>
@@ -192,14 +198,14 @@ public sealed partial class CorpusIndexer(
                             try
                             {
                                 var document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes) with { Slug = file.Slug };
-                                var record = ToRecord(document, file.RelativePath, file.Hash, writer);
+                                var prepared = Prepare(document, file.RelativePath, file.Hash, writer);
                                 if (existing.ContainsKey(file.Slug))
                                 {
                                     update?.RemoveSource(file.Slug);
                                 }
 
-                                update?.Add(ToIndexed(record));
-                                ready.Add(record, cancellationToken);
+                                update?.Add(prepared.Indexed);
+                                ready.Add(prepared.Record, cancellationToken);
                             }
                             catch (SourceFormatException e)
                             {
@@ -233,6 +239,9 @@ public sealed partial class CorpusIndexer(
         producer.GetAwaiter().GetResult();
         return (added, updated, passages);
     }
+
+    /// <summary>A source ready for the store and for the search index.</summary>
+    public sealed record PreparedSource(SourceRecord Record, IReadOnlyList<IndexedPassage> Indexed);
 
     private sealed record ChangedFile(string RelativePath, string Slug, byte[] Bytes, string Hash);
 

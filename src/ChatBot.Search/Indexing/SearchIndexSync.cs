@@ -66,7 +66,7 @@ public sealed partial class SearchIndexSync(ISearchIndex index, ChangeLog change
         var scope = ScopeName(guildId);
         Rebuilding(logger, scope, passages);
         changes.ReadScope(guildId, (rows, lastId) =>
-            index.Rebuild(guildId, rows.Select(r => new IndexedPassage(r.RowId, r.Slug, r.Text)), lastId, cancellationToken));
+            index.Rebuild(guildId, rows.Select(r => new IndexedPassage(r.RowId, r.Slug, r.Text, TokenOffsets.Decode(r.Text, r.Tokens))), lastId, cancellationToken));
         Rebuilt(logger, scope, passages, stopwatch.ElapsedMilliseconds);
     }
 
@@ -78,7 +78,7 @@ public sealed partial class SearchIndexSync(ISearchIndex index, ChangeLog change
         {
             cancellationToken.ThrowIfCancellationRequested();
             update.RemoveSource(slug);
-            update.Add(passages.Select(p => new IndexedPassage(p.RowId, p.Slug, p.Text)));
+            update.Add(passages.Select(p => new IndexedPassage(p.RowId, p.Slug, p.Text, TokenOffsets.Decode(p.Text, p.Tokens))));
         }
 
         update.Commit(lastId);

@@ -133,7 +133,7 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
                 continue;
             }
 
-            var quote = QuoteSelector.Select(row.Text, weights);
+            var quote = QuoteSelector.Select(row.Text, row.Tokens, weights);
             var score = ((1 - CoverageShare) * hit.Score / maxScore) + (CoverageShare * quote.WindowCoverage) + (quote.HoldsAnswer ? AnswerBoost : 0);
             ranked.Add(new RankedPassage(row, quote, hit.Score, score));
         }
@@ -244,3 +244,4 @@ public sealed record Ranking(ParsedQuery Query, IReadOnlyList<RankedPassage> Pas
 
 /// <summary>A reranked passage: its row, its best quote, its first-stage BM25 score and its final score.</summary>
 public sealed record RankedPassage(PassageRow Row, SelectedQuote Quote, double Bm25, double Score);
+

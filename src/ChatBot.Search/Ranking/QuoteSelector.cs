@@ -34,11 +34,14 @@ public static class QuoteSelector
 
     private const string Ellipsis = "\u2026";
 
-    public static SelectedQuote Select(string text, QuestionWeights question)
+    /// <param name="text">The passage's text.</param>
+    /// <param name="tokenOffsets">Where its tokens stand, as stored with it; null to analyze the text.</param>
+    /// <param name="question">What the question's words weigh.</param>
+    public static SelectedQuote Select(string text, byte[]? tokenOffsets, QuestionWeights question)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(question);
-        var tokens = TextAnalysis.Analyze(text);
+        var tokens = TokenOffsets.Decode(text, tokenOffsets);
         var matches = new List<Match>();
         for (var t = 0; t < tokens.Count; t++)
         {

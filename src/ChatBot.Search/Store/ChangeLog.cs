@@ -2,8 +2,8 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Search.Store;
 
-/// <summary>A passage's row, its source's slug and its text: what the search index is built from.</summary>
-public readonly record struct PassageText(long RowId, string Slug, string Text);
+/// <summary>A passage's row, its source's slug, its text and its token offsets: what the search index is built from.</summary>
+public readonly record struct PassageText(long RowId, string Slug, string Text, byte[]? Tokens);
 
 /// <summary>
 /// The store's change log as the search index follows it: the last change of every scope, the sources changed
@@ -64,7 +64,7 @@ public sealed class ChangeLog(PassageStore store)
         using var passages = connection.CreateCommand();
         passages.Transaction = transaction;
         passages.CommandText = """
-            SELECT p.id, s.slug, p.text FROM passages p JOIN sources s ON s.id = p.source_id
+            SELECT p.id, s.slug, p.text, p.tokens FROM passages p JOIN sources s ON s.id = p.source_id
             WHERE s.guild_id = $guild AND s.slug = $slug ORDER BY p.id
             """;
         var guild = passages.Parameters.AddWithValue("$guild", (long)guildId);
@@ -93,7 +93,7 @@ public sealed class ChangeLog(PassageStore store)
 
         using var passages = connection.CreateCommand();
         passages.Transaction = transaction;
-        passages.CommandText = "SELECT p.id, s.slug, p.text FROM passages p JOIN sources s ON s.id = p.source_id WHERE s.guild_id = $guild";
+        passages.CommandText = "SELECT p.id, s.slug, p.text, p.tokens FROM passages p JOIN sources s ON s.id = p.source_id WHERE s.guild_id = $guild";
         passages.Parameters.AddWithValue("$guild", (long)guildId);
         using (var reader = passages.ExecuteReader())
         {
@@ -108,7 +108,7 @@ public sealed class ChangeLog(PassageStore store)
     {
         while (reader.Read())
         {
-            yield return new PassageText(reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+            yield return new PassageText(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3));
         }
     }
 

@@ -103,7 +103,8 @@ internal static class Schema
         """,
 
         // 3: the search index moves to Lucene, derived from this store: the full-text table, the vocabulary and the
-        // per-passage term vectors go. Every change of a source appends to the change log in the transaction that
+        // per-passage term vectors go; a passage keeps where its tokens stand (Index/TokenOffsets), so answering
+        // never analyzes a passage again (NULL: analyzed when needed). Every change of a source appends to the change log in the transaction that
         // makes it; a search index records the last change it reflects and catches up from there, and the store's
         // id tells an index of this store from one of another.
         """
@@ -111,6 +112,7 @@ internal static class Schema
         DROP TABLE vocabulary;
         ALTER TABLE passages DROP COLUMN vector;
         ALTER TABLE passages DROP COLUMN length;
+        ALTER TABLE passages ADD COLUMN tokens BLOB;
         DELETE FROM meta WHERE key = 'generation';
         INSERT INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
 

@@ -61,8 +61,8 @@ public sealed class SourceWriter : IDisposable
         var sourceId = Convert.ToInt64(insertSource.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         insertPassage ??= Prepare(
-            "INSERT INTO passages (id, source_id, ordinal, locator, text) VALUES ($id, $source, $ordinal, $locator, $text)",
-            "$id", "$source", "$ordinal", "$locator", "$text");
+            "INSERT INTO passages (id, source_id, ordinal, locator, text, tokens) VALUES ($id, $source, $ordinal, $locator, $text, $tokens)",
+            "$id", "$source", "$ordinal", "$locator", "$text", "$tokens");
         foreach (var passage in source.Passages)
         {
             insertPassage.Parameters["$id"].Value = passage.RowId;
@@ -70,6 +70,7 @@ public sealed class SourceWriter : IDisposable
             insertPassage.Parameters["$ordinal"].Value = passage.Ordinal;
             insertPassage.Parameters["$locator"].Value = passage.Locator;
             insertPassage.Parameters["$text"].Value = passage.Text;
+            insertPassage.Parameters["$tokens"].Value = (object?)passage.Tokens ?? DBNull.Value;
             insertPassage.ExecuteNonQuery();
         }
 

@@ -1,7 +1,10 @@
 namespace ChatBot.Search.Store;
 
-/// <summary>A passage as the store keeps it: its row id (given out by <see cref="SourceWriter.ReservePassageIds"/>), ordinal, locator and text.</summary>
-public sealed record PassageRecord(long RowId, int Ordinal, string Locator, string Text);
+/// <summary>
+/// A passage as the store keeps it: its row id (given out by <see cref="SourceWriter.ReservePassageIds"/>), ordinal,
+/// locator, text, and where its tokens stand in the text (opaque to the store).
+/// </summary>
+public sealed record PassageRecord(long RowId, int Ordinal, string Locator, string Text, byte[]? Tokens);
 
 /// <summary>A source as the store keeps it, with its passages.</summary>
 public sealed record SourceRecord(

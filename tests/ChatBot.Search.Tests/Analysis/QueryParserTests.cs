@@ -34,7 +34,7 @@ public sealed class QueryParserTests
     [InlineData("^coup + -junta", "coup junta")]
     [InlineData("{coup} [junta] 'army' `x`", "coup junta armi x")]
     [InlineData("coup; DROP TABLE passages; --", "coup drop tabl passag")]
-    public void Parse_FtsSyntax_IsJustCharacters(string question, string expected) => Assert.Equal(expected, Terms(question));
+    public void Parse_QuerySyntax_IsJustCharacters(string question, string expected) => Assert.Equal(expected, Terms(question));
 
     [Theory]
     [InlineData("")]
