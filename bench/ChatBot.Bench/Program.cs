@@ -15,9 +15,11 @@ confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.Ge
 root.Subcommands.Add(confidence);
 
 var corpusDir = new Argument<DirectoryInfo>("corpus-dir") { Description = "A folder made by make-scale-corpus.py (sources/ and questions.txt)" };
-var database = new Option<FileInfo?>("--database") { Description = "Index file to build (default: a fresh temporary file)" };
-var speed = new Command("speed", "Index build rate and answer latency on a generated corpus") { corpusDir, database };
-speed.SetAction((parse, ct) => Task.FromResult(SpeedBench.Run(parse.GetValue(corpusDir)!, parse.GetValue(database), ct)));
+var baseline = new Option<FileInfo?>("--baseline") { Description = "The Java Lucene baseline's run.sh, to run side by side (e.g. ../shared/eval/lucene-baseline/run.sh)" };
+var speedTop = new Option<int>("--top") { Description = "Quotes per answer", DefaultValueFactory = _ => 5 };
+var cycles = new Option<int>("--cycles") { Description = "Add/remove cycles of a 50-paragraph source for the memory check", DefaultValueFactory = _ => 1000 };
+var speed = new Command("speed", "Index build, answer latency and memory on a generated corpus, beside the Lucene baseline") { corpusDir, baseline, speedTop, cycles };
+speed.SetAction((parse, ct) => Task.FromResult(SpeedBench.Run(parse.GetValue(corpusDir)!, parse.GetValue(baseline), parse.GetValue(speedTop), parse.GetValue(cycles), ct)));
 root.Subcommands.Add(speed);
 
 var result = root.Parse(args);
