@@ -21,8 +21,9 @@ RUN dotnet publish src/ChatBot/ChatBot.csproj -c Release --no-restore -o /app
 # The bundled corpus, indexed now: a fresh /data volume starts from this copy and answers at once.
 COPY index/sources/ /app/index/sources/
 COPY index/synonyms.txt /app/index/synonyms.txt
+# Only the database is the seed: the search index is derived, and a fresh volume builds /data/lucene from it at start.
 RUN cd /app && dotnet ChatBot.dll index --sources /app/index/sources --database /app/index/chatbot.db \
-    && mkdir -p /data-template
+    && rm -rf /app/index/lucene && mkdir -p /data-template
 
 # Chiseled: no shell, no package manager, a non-root user; "-extra" adds ICU, which diacritics folding needs.
 FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra

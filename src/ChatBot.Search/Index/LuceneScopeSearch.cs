@@ -79,26 +79,7 @@ internal sealed class LuceneScopeSearch : IScopeSearch
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var group in groups)
-        {
-            if (group.Terms.Count == 1)
-            {
-                query.Add(TermQuery(group.Terms[0]), Occur.SHOULD);
-            }
-            else if (group.Terms.Count > 1)
-            {
-                // The best of a word's terms counts, never their sum.
-                var best = new DisjunctionMaxQuery(0f);
-                foreach (var term in group.Terms)
-                {
-                    best.Add(TermQuery(term));
-                }
-
-                query.Add(best, Occur.SHOULD);
-            }
-        }
-
+        var query = Query(groups);
         var collector = TopScoreDocCollector.Create(depth, docsScoredInOrder: false);
         searcher.Search(query, collector);
         var top = collector.GetTopDocs();
@@ -128,6 +109,70 @@ internal sealed class LuceneScopeSearch : IScopeSearch
         {
             lease.Dispose();
         }
+    }
+
+    /// <summary>A passage with at least this share of the scope containing a word has the word in common with most others.</summary>
+    public const double CommonShare = 0.05;
+
+    /// <summary>
+    /// The query for the groups: each group the best of its terms, the groups summed (BM25 over all of them).
+    /// When the question has words that are rare in the scope, a passage must contain one of them, and the common
+    /// words only add to the score of such passages: their long posting lists are then skipped through rather
+    /// than read whole, as Lucene's common-terms query does, while every passage that can rank keeps its score.
+    /// </summary>
+    private BooleanQuery Query(IReadOnlyList<TermGroup> groups)
+    {
+        var documents = Math.Max(1, reader!.MaxDoc);
+        var rare = new BooleanQuery(disableCoord: true);
+        var common = new BooleanQuery(disableCoord: true);
+        foreach (var group in groups)
+        {
+            if (GroupQuery(group) is not { } clause)
+            {
+                continue;
+            }
+
+            var share = group.Terms.Max(t => reader.DocFreq(new Term(TextAnalysis.Field, t.Term))) / (double)documents;
+            (share > CommonShare ? common : rare).Add(clause, Occur.SHOULD);
+        }
+
+        if (rare.Clauses.Count == 0 || common.Clauses.Count == 0)
+        {
+            var all = new BooleanQuery(disableCoord: true);
+            foreach (var clause in rare.Clauses.Concat(common.Clauses))
+            {
+                all.Add(clause);
+            }
+
+            return all;
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        query.Add(rare.Clauses.Count == 1 ? rare.Clauses[0].Query : rare, Occur.MUST);
+        query.Add(common, Occur.SHOULD);
+        return query;
+    }
+
+    private static Query? GroupQuery(TermGroup group)
+    {
+        if (group.Terms.Count == 1)
+        {
+            return TermQuery(group.Terms[0]);
+        }
+
+        if (group.Terms.Count == 0)
+        {
+            return null;
+        }
+
+        // The best of a word's terms counts, never their sum.
+        var best = new DisjunctionMaxQuery(0f);
+        foreach (var term in group.Terms)
+        {
+            best.Add(TermQuery(term));
+        }
+
+        return best;
     }
 
     private static TermQuery TermQuery(WeightedTerm term)

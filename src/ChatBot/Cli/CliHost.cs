@@ -55,6 +55,9 @@ public static class CliHost
             // A verb reports its own results; only warnings and errors are logged, and to stderr.
             overrides["Logging:LogLevel:Default"] = "Warning";
             overrides["Logging:LogLevel:Microsoft"] = "Warning";
+
+            // Except the progress line of a search index being rebuilt from the store, which can take a while.
+            overrides["Logging:LogLevel:ChatBot.Search.Indexing.SearchIndexSync"] = "Information";
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);

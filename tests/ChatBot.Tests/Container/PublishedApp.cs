@@ -47,6 +47,7 @@ public sealed class PublishedApp : IAsyncLifetime, IDisposable
         CopyDirectory(RepositoryPaths.BundledSources, Path.Combine(App, "index", "sources"));
         File.Copy(Path.Combine(repository, "index", "synonyms.txt"), Path.Combine(App, "index", "synonyms.txt"));
         await Run("dotnet", App, "ChatBot.dll", "index", "--sources", Path.Combine(App, "index", "sources"), "--database", Path.Combine(App, "index", "chatbot.db"));
+        Directory.Delete(Path.Combine(App, "index", "lucene"), recursive: true);
 
         Directory.CreateDirectory(Data);
         await Run("chmod", root.Path, "755", root.Path);
