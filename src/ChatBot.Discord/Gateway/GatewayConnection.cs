@@ -409,7 +409,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             {
                 if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
-                    await socket.CloseOutputAsync(status, decided.Reason.Length > 120 ? decided.Reason[..120] : decided.Reason, timeout.Token);
+                    await socket.CloseOutputAsync(status, TextBudget.Prefix(decided.Reason, 120), timeout.Token);
                 }
             }
             finally

@@ -201,10 +201,10 @@ internal sealed class InteractionRouter(
 
         InteractionLog.Malformed(logger, reason);
         if (dispatch.Data.ValueKind == JsonValueKind.Object
-            && dispatch.Data.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
-            && ulong.TryParse(idElement.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            && dispatch.Data.TryGetProperty("token", out var tokenElement) && tokenElement.ValueKind == JsonValueKind.String
-            && tokenElement.GetString() is { Length: > 0 } token)
+            && dispatch.Data.TryGetProperty("id", out var idElement)
+            && ulong.TryParse(DiscordJson.String(idElement), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            && dispatch.Data.TryGetProperty("token", out var tokenElement)
+            && DiscordJson.String(tokenElement) is { Length: > 0 } token)
         {
             try
             {
@@ -228,5 +228,5 @@ internal sealed class InteractionRouter(
         => required.HasFlag(DiscordPermissions.ManageGuild) ? "Manage Server" : required.ToString();
 
     /// <summary>Names and prefixes from payloads are logged, but never more than 32 characters of them.</summary>
-    private static string Bounded(string? text) => text is null ? "(none)" : text.Length <= 32 ? text : text[..32] + "…";
+    private static string Bounded(string? text) => text is null ? "(none)" : TextBudget.Truncate(TextBudget.ForDisplay(text), 33);
 }

@@ -115,7 +115,7 @@ internal sealed class DiscordRestClient(HttpClient http, Microsoft.Extensions.Op
         if (error?.Errors is { ValueKind: JsonValueKind.Object } errors)
         {
             var tree = errors.GetRawText();
-            detail += " " + (tree.Length > 500 ? tree[..500] + "…" : tree);
+            detail += " " + TextBudget.Truncate(tree, 500);
         }
 
         return new DiscordRestException(status, error?.Code, detail, route.Template);
