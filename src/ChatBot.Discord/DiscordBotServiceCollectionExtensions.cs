@@ -31,12 +31,16 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton(new GatewayTimings());
         services.TryAddSingleton(ExitCodeSink.Process);
 
+        services.TryAddSingleton(new InvalidRequestBudget());
+        services.TryAddSingleton<ChannelAccess>();
         services.TryAddSingleton<RateLimitState>();
         services.TryAddTransient<RateLimitHandler>();
         services.TryAddTransient<TransientErrorHandler>();
+        services.TryAddTransient<RequestTimeoutHandler>();
         services.AddHttpClient<DiscordRestClient>((provider, http) => DiscordRestClient.Configure(http, provider.GetRequiredService<IOptions<DiscordOptions>>().Value))
             .AddHttpMessageHandler<TransientErrorHandler>()
             .AddHttpMessageHandler<RateLimitHandler>()
+            .AddHttpMessageHandler<RequestTimeoutHandler>()
             .RemoveAllLoggers();
 
         services.TryAddSingleton<GatewayStatus>();
