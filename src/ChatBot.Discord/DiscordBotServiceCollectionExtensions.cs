@@ -66,7 +66,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<AskRateLimiter>();
         services.TryAddSingleton<FeedbackMemory>();
         services.AddSingleton<IInteractionGuard, AskCooldown>();
-        services.AddHttpClient<AttachmentDownloader>()
+        services.AddHttpClient<AttachmentDownloader>((provider, http) => AttachmentDownloader.Configure(http, provider.GetRequiredService<IOptions<CommunityOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers();
         services.AddSlashCommand<SourceCommand>();
