@@ -47,7 +47,11 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<IGatewayStatus>(provider => provider.GetRequiredService<GatewayStatus>());
         services.TryAddSingleton<IGatewaySocketFactory, ClientWebSocketFactory>();
         services.TryAddSingleton<FatalStop>();
+        services.TryAddSingleton(new DispatchLimits());
         services.TryAddSingleton<DispatchPump>();
+        services.TryAddSingleton<CommandGate>();
+        services.TryAddSingleton<ICommandSlotsStatus>(provider => provider.GetRequiredService<CommandGate>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDispatchWork, CommandGate>(provider => provider.GetRequiredService<CommandGate>()));
         services.AddSingleton<IDispatchHandler, InteractionRouter>();
         services.AddSingleton<IDispatchHandler, CommandRegistrar>();
         services.AddSingleton<IDispatchHandler, MessageAskHandler>();

@@ -45,7 +45,7 @@ internal sealed class GatewayService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         pump.Start();
-        var settings = new GatewayConnectionSettings(options.Value.Token, pump.Intents, timings, time, pump.Writer, status, logger);
+        var settings = new GatewayConnectionSettings(options.Value.Token, pump.Intents, timings, time, pump.Offer, status, logger);
         GatewaySession? session = null;
         var failures = 0;
         try

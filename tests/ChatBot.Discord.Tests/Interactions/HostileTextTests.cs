@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatBot.Core;
+using ChatBot.Discord.Commands;
 using ChatBot.Discord.Community;
 using ChatBot.Discord.Tests.Support;
 using ChatBot.Testing;
@@ -75,6 +76,20 @@ public sealed class HostileTextTests
         }
 
         Assert.Equal("Evil exe.txt notes (s3)", names[3]);
+    }
+
+    [Fact]
+    public async Task Ask_BlankQuestion_IsToldPrivatelyWithoutADefer()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var connection = await bot.Discord.Gateway.NextReadyConnectionAsync();
+
+        var ask = await bot.AskAsync(connection, "   ");
+        var callback = await bot.Discord.Rest.WaitForCallbackAsync(ask);
+
+        Assert.Equal((4, 64), (callback.Json!["type"]!.GetValue<int>(), callback.Json["data"]!["flags"]!.GetValue<int>()));
+        Assert.Equal(AskCommand.EmptyText, callback.Json["data"]!["content"]!.GetValue<string>());
+        Assert.Empty(bot.Answers.Requests);
     }
 
     /// <summary>A server whose sources have the given titles (ids s0, s1, …), for autocomplete.</summary>
