@@ -46,6 +46,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<GatewayStatus>();
         services.TryAddSingleton<IGatewayStatus>(provider => provider.GetRequiredService<GatewayStatus>());
         services.TryAddSingleton<IGatewaySocketFactory, ClientWebSocketFactory>();
+        services.TryAddSingleton<IFatalCloseRecord, InMemoryFatalCloseRecord>();
         services.TryAddSingleton<FatalStop>();
         services.TryAddSingleton(new DispatchLimits());
         services.TryAddSingleton<DispatchPump>();
@@ -79,6 +80,20 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddComponentHandler<FeedbackButtons>();
 
         services.AddHostedService<GatewayService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps the record of a fatal close (a rejected token, disallowed intents) in a file, so that a restart with the
+    /// same token stops at once instead of spending an IDENTIFY on the same refusal. <paramref name="path"/> names
+    /// the file, e.g. next to the database; a new token clears it, and so does deleting it.
+    /// </summary>
+    public static IServiceCollection AddFatalCloseRecordFile(this IServiceCollection services, Func<IServiceProvider, string> path)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(path);
+        services.RemoveAll<IFatalCloseRecord>();
+        services.AddSingleton<IFatalCloseRecord>(provider => new FatalCloseFile(path(provider)));
         return services;
     }
 }

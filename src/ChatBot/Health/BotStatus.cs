@@ -29,6 +29,13 @@ public sealed record BotStatus(
         return Path.ChangeExtension(options.DatabasePath, ".status.json");
     }
 
+    /// <summary>The fatal-close record of a database: <c>/data/chatbot.db</c> has <c>/data/chatbot.fatal-close.json</c>.</summary>
+    public static string FatalClosePathFor(IndexOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.ChangeExtension(options.DatabasePath, ".fatal-close.json");
+    }
+
     /// <summary>Writes the status atomically (a temp file renamed over the old one), so a reader never sees half of it.</summary>
     public void WriteTo(string path)
     {
