@@ -17,7 +17,8 @@ public static class DiscordBotServiceCollectionExtensions
     /// Registers the Discord bot: validated <see cref="DiscordOptions"/> (section <c>Discord</c>), the REST client
     /// with its rate-limit handler, the gateway service, the interaction router and the commands. It needs an
     /// <c>IAnswerService</c> and an <c>ISourceCatalog</c> from the container. <see cref="IGatewayStatus"/> tells
-    /// a health check whether the bot is connected.
+    /// a health check whether the bot is connected, <see cref="ICommandSlotsStatus"/> whether its command slots are
+    /// stuck. Without <see cref="AddFatalCloseRecordFile"/>, a fatal close is remembered for this process only.
     /// </summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
     {

@@ -5,7 +5,6 @@ using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Interactions;
 
