@@ -32,7 +32,13 @@ public static class HealthCheck
             return new HealthReport(false, index);
         }
 
-        var path = BotStatus.PathFor(options);
+        return CheckBot(BotStatus.PathFor(options), now);
+    }
+
+    /// <summary>The bot's half of the verdict, from its status file at <paramref name="path"/>: running, connected, not stuck.</summary>
+    public static HealthReport CheckBot(string path, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         if (BotStatus.ReadFrom(path) is not { } status)
         {
             return new HealthReport(false, $"the bot is not running (no status in {path})");

@@ -1,6 +1,5 @@
 using ChatBot.Discord;
 using ChatBot.Health;
-using ChatBot.Search.Indexing;
 using ChatBot.Search.Store;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,11 +14,8 @@ public sealed class CommandSlotsHealthTests : IDisposable
     private readonly TempDirectory work = new();
     private readonly IndexOptions options;
 
-    public CommandSlotsHealthTests()
-    {
-        options = new IndexOptions { DatabasePath = work.File("data/chatbot.db"), SourcesPath = RepositoryPaths.BundledSources };
-        new CorpusIndexer(PassageStore.Open(options.DatabasePath), NullLogger<CorpusIndexer>.Instance).SyncFolder(options.SourcesPath, CancellationToken.None);
-    }
+    // Only the bot's half of the check is judged here (HealthCheck.CheckBot), so no index is needed.
+    public CommandSlotsHealthTests() => options = new IndexOptions { DatabasePath = work.File("data/chatbot.db") };
 
     public void Dispose() => work.Dispose();
 
@@ -54,13 +50,13 @@ public sealed class CommandSlotsHealthTests : IDisposable
         var status = BotStatus.ReadFrom(BotStatus.PathFor(options))!;
 
         Assert.Equal(new CommandSlots(4, 4, 20, Now.AddMinutes(-2)), status.Commands);
-        Assert.Contains("all 4 command slots busy", HealthCheck.Check(options, Now).Reason, StringComparison.Ordinal);
+        Assert.Contains("all 4 command slots busy", HealthCheck.CheckBot(BotStatus.PathFor(options), Now).Reason, StringComparison.Ordinal);
     }
 
     private HealthReport CheckWith(CommandSlots slots)
     {
         new BotStatus("Ready", Now.AddSeconds(-3), Now.AddHours(-1), Now.AddSeconds(-3), Now.AddSeconds(-20), null, slots).WriteTo(BotStatus.PathFor(options));
-        return HealthCheck.Check(options, Now);
+        return HealthCheck.CheckBot(BotStatus.PathFor(options), Now);
     }
 
     private sealed class Slots : ICommandSlotsStatus
