@@ -17,7 +17,8 @@ public static class DiscordBotServiceCollectionExtensions
     /// Registers the Discord bot: validated <see cref="DiscordOptions"/> (section <c>Discord</c>), the REST client
     /// with its rate-limit handler, the gateway service, the interaction router and the commands. It needs an
     /// <c>IAnswerService</c> and an <c>ISourceCatalog</c> from the container. <see cref="IGatewayStatus"/> tells
-    /// a health check whether the bot is connected.
+    /// a health check whether the bot is connected, <see cref="ICommandSlotsStatus"/> whether its command slots are
+    /// stuck. Without <see cref="AddFatalCloseRecordFile"/>, a fatal close is remembered for this process only.
     /// </summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,19 +32,28 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton(new GatewayTimings());
         services.TryAddSingleton(ExitCodeSink.Process);
 
+        services.TryAddSingleton(new InvalidRequestBudget());
+        services.TryAddSingleton<ChannelAccess>();
         services.TryAddSingleton<RateLimitState>();
         services.TryAddTransient<RateLimitHandler>();
         services.TryAddTransient<TransientErrorHandler>();
+        services.TryAddTransient<RequestTimeoutHandler>();
         services.AddHttpClient<DiscordRestClient>((provider, http) => DiscordRestClient.Configure(http, provider.GetRequiredService<IOptions<DiscordOptions>>().Value))
             .AddHttpMessageHandler<TransientErrorHandler>()
             .AddHttpMessageHandler<RateLimitHandler>()
+            .AddHttpMessageHandler<RequestTimeoutHandler>()
             .RemoveAllLoggers();
 
         services.TryAddSingleton<GatewayStatus>();
         services.TryAddSingleton<IGatewayStatus>(provider => provider.GetRequiredService<GatewayStatus>());
         services.TryAddSingleton<IGatewaySocketFactory, ClientWebSocketFactory>();
+        services.TryAddSingleton<IFatalCloseRecord, InMemoryFatalCloseRecord>();
         services.TryAddSingleton<FatalStop>();
+        services.TryAddSingleton(new DispatchLimits());
         services.TryAddSingleton<DispatchPump>();
+        services.TryAddSingleton<CommandGate>();
+        services.TryAddSingleton<ICommandSlotsStatus>(provider => provider.GetRequiredService<CommandGate>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDispatchWork, CommandGate>(provider => provider.GetRequiredService<CommandGate>()));
         services.AddSingleton<IDispatchHandler, InteractionRouter>();
         services.AddSingleton<IDispatchHandler, CommandRegistrar>();
         services.AddSingleton<IDispatchHandler, MessageAskHandler>();
@@ -62,7 +72,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<AskRateLimiter>();
         services.TryAddSingleton<FeedbackMemory>();
         services.AddSingleton<IInteractionGuard, AskCooldown>();
-        services.AddHttpClient<AttachmentDownloader>()
+        services.AddHttpClient<AttachmentDownloader>((provider, http) => AttachmentDownloader.Configure(http, provider.GetRequiredService<IOptions<CommunityOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers();
         services.AddSlashCommand<SourceCommand>();
@@ -71,6 +81,20 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddComponentHandler<FeedbackButtons>();
 
         services.AddHostedService<GatewayService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps the record of a fatal close (a rejected token, disallowed intents) in a file, so that a restart with the
+    /// same token stops at once instead of spending an IDENTIFY on the same refusal. <paramref name="path"/> names
+    /// the file, e.g. next to the database; a new token clears it, and so does deleting it.
+    /// </summary>
+    public static IServiceCollection AddFatalCloseRecordFile(this IServiceCollection services, Func<IServiceProvider, string> path)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(path);
+        services.RemoveAll<IFatalCloseRecord>();
+        services.AddSingleton<IFatalCloseRecord>(provider => new FatalCloseFile(path(provider)));
         return services;
     }
 }

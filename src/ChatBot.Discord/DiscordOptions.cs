@@ -18,7 +18,10 @@ public sealed class DiscordOptions
     /// <summary>When set, commands are registered to this one server (instant) instead of globally.</summary>
     public ulong? GuildId { get; set; }
 
-    /// <summary>How many commands run at once; the acknowledgement never waits for a slot.</summary>
+    /// <summary>
+    /// How many questions run at once (deferred commands, buttons, mentions and DMs share these slots), with four
+    /// times as many waiting for one; beyond that a question is refused at once. The acknowledgement never waits.
+    /// </summary>
     [Range(1, 1024)]
     public int MaxConcurrentCommands { get; set; } = 32;
 }

@@ -18,7 +18,10 @@ internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand
         ])
     {
         Ephemeral = static call => call.Boolean("private") ?? false,
+        Check = static call => call.OptionalString("question") is { } question && question.Trim().Length == 0 ? Reply.Note(EmptyText) : null,
     };
+
+    public const string EmptyText = "Ask a question, for example `/ask question: who led the coup?`";
 
     public async ValueTask<Reply> ExecuteAsync(InteractionContext call, CancellationToken cancellationToken)
     {
@@ -26,7 +29,7 @@ internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand
         var question = call.String("question").Trim();
         if (question.Length == 0)
         {
-            return Reply.Note("Ask a question, for example `/ask question: who led the coup?`");
+            return Reply.Note(EmptyText);
         }
 
         return await answerer.AnswerAsync(question, call.GuildId, AskChannel.Command, call.UserId, cancellationToken);

@@ -16,10 +16,7 @@ internal sealed class QuestionAnswerer(IAnswerService answers, IAskJournal journ
     public async ValueTask<Reply> AnswerAsync(string question, ulong? guildId, AskChannel channel, ulong? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (question.Length > AskCommand.MaxQuestionLength)
-        {
-            question = question[..AskCommand.MaxQuestionLength];
-        }
+        question = TextBudget.Prefix(TextBudget.Scrub(question), AskCommand.MaxQuestionLength);
 
         var scope = guildId is { } guild ? CorpusScope.ForGuild(guild) : CorpusScope.Global;
         var answer = await answers.AnswerAsync(new AnswerRequest(question, scope, options.Value.MaxResults), cancellationToken);

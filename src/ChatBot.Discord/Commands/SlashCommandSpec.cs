@@ -21,6 +21,12 @@ internal sealed record SlashCommandSpec(string Name, string Description, IReadOn
 
     public Func<InteractionContext, bool> Ephemeral { get; init; } = static _ => false;
 
+    /// <summary>
+    /// Checks the input before the acknowledgement, from memory: a reply (a short note) means bad input, answered
+    /// privately whatever <see cref="Ephemeral"/> says, and the command does not run.
+    /// </summary>
+    public Func<InteractionContext, Reply?>? Check { get; init; }
+
     public ApplicationCommand ToApplicationCommand(bool global) => new()
     {
         Type = ApplicationCommandType.ChatInput,

@@ -1,19 +1,36 @@
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rendering;
 
 namespace ChatBot.Discord.Community;
 
-/// <summary>Refuses /ask, privately and saying when to try again, once a member is over the per-minute limit.</summary>
+/// <summary>
+/// Refuses a member's question, privately and saying when to try again, once they are over the per-minute limit.
+/// Questions are /ask and every button on an answer (More, Sources, the feedback buttons); mentions and DMs count
+/// toward the same limit (see <see cref="MessageAskHandler"/>). Moderators' commands and autocomplete do not count.
+/// </summary>
 internal sealed class AskCooldown(AskRateLimiter limiter) : IInteractionGuard
 {
     public ValueTask<Reply?> CheckAsync(InteractionContext call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (call.Kind != InteractionType.ApplicationCommand || call.CommandName != AskCommand.Spec.Name || call.UserId is not { } user)
+        if (!IsQuestion(call) || call.UserId is not { } user)
         {
             return ValueTask.FromResult<Reply?>(null);
         }
 
         return ValueTask.FromResult(limiter.TryAcquire(user) is { } wait ? Reply.Note(AskRateLimiter.Refusal(wait)) : null);
+    }
+
+    /// <summary>/ask, or a button of an answer card: what the per-member limit counts.</summary>
+    public static bool IsQuestion(InteractionContext call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.Kind switch
+        {
+            InteractionType.ApplicationCommand => call.CommandName == AskCommand.Spec.Name,
+            InteractionType.MessageComponent => call.CustomId?.Split(':')[0] is AskButtonId.Prefix or FeedbackButtons.Prefix,
+            _ => false,
+        };
     }
 }

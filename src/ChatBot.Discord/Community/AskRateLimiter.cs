@@ -5,13 +5,25 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Community;
 
 /// <summary>
+/// What the limit says to one question: <see cref="Wait"/> is null when it may be answered, else how long until
+/// the member may ask again; <see cref="Tell"/> says whether to tell them so (a public refusal is sent at most once
+/// a window, so a member who keeps mentioning the bot cannot make it post refusal after refusal).
+/// </summary>
+internal readonly record struct AskAdmission(TimeSpan? Wait, bool Tell)
+{
+    public bool Allowed => Wait is null;
+}
+
+/// <summary>
 /// The per-member limit on questions (<see cref="CommunityOptions.AskLimitPerMinute"/> in any sliding minute),
-/// shared by /ask and questions asked by mentioning the bot. Answers from memory in microseconds.
+/// shared by /ask, the buttons on answers, and questions asked by mentioning the bot or in a DM (a bare mention,
+/// answered with a hint, counts too). Answers from memory in microseconds.
 /// </summary>
 internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<ulong, Queue<DateTimeOffset>> recent = new();
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<ulong, Member> recent = new();
     private long lastSweepTicks;
 
     private DateTimeOffset LastSweep
@@ -21,42 +33,43 @@ internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimePro
     }
 
     /// <summary>Counts a question of <paramref name="userId"/>; when over the limit, how long until one more is allowed.</summary>
-    public TimeSpan? TryAcquire(ulong userId)
+    public TimeSpan? TryAcquire(ulong userId) => Admit(userId, publicRefusal: false).Wait;
+
+    /// <summary>
+    /// Counts a question of <paramref name="userId"/>. With <paramref name="publicRefusal"/>, a refusal is to be told
+    /// (<see cref="AskAdmission.Tell"/>) only if none was told to this member in the last <see cref="Window"/>;
+    /// private refusals (to interactions) are always told and do not use up the public one.
+    /// </summary>
+    public AskAdmission Admit(ulong userId, bool publicRefusal)
     {
         var now = time.GetUtcNow();
-        var asks = recent.GetOrAdd(userId, _ => new Queue<DateTimeOffset>());
-        lock (asks)
+        var member = recent.GetOrAdd(userId, _ => new Member());
+        AskAdmission admission;
+        lock (member)
         {
-            while (asks.Count > 0 && now - asks.Peek() >= Window)
+            while (member.Asks.Count > 0 && now - member.Asks.Peek() >= Window)
             {
-                asks.Dequeue();
+                member.Asks.Dequeue();
             }
 
-            if (asks.Count >= options.Value.AskLimitPerMinute)
+            if (member.Asks.Count >= options.Value.AskLimitPerMinute)
             {
-                return asks.Peek() + Window - now;
-            }
-
-            asks.Enqueue(now);
-        }
-
-        // Members who stop asking leave no trace behind: at most one sweep a minute, once there are many.
-        if (recent.Count > 10_000 && now - LastSweep >= Window)
-        {
-            LastSweep = now;
-            foreach (var (user, queue) in recent)
-            {
-                lock (queue)
+                var tell = !publicRefusal || now >= member.ToldUntil;
+                if (publicRefusal && tell)
                 {
-                    if (queue.Count == 0 || now - queue.Last() >= Window)
-                    {
-                        recent.TryRemove(user, out _);
-                    }
+                    member.ToldUntil = now + Window;
                 }
+
+                return new AskAdmission(member.Asks.Peek() + Window - now, tell);
             }
+
+            member.Asks.Enqueue(now);
+            member.LastSeen = now;
+            admission = new AskAdmission(null, false);
         }
 
-        return null;
+        Sweep(now);
+        return admission;
     }
 
     /// <summary>"You are asking quickly: try again in 23 seconds."</summary>
@@ -64,5 +77,35 @@ internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimePro
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         return $"You are asking quickly: please try again in {seconds} second{(seconds == 1 ? "" : "s")}.";
+    }
+
+    /// <summary>Members who stop asking leave no trace behind: at most one sweep a minute, once there are many.</summary>
+    private void Sweep(DateTimeOffset now)
+    {
+        if (recent.Count <= 10_000 || now - LastSweep < Window)
+        {
+            return;
+        }
+
+        LastSweep = now;
+        foreach (var (user, member) in recent)
+        {
+            lock (member)
+            {
+                if (now - member.LastSeen >= Window && now >= member.ToldUntil)
+                {
+                    recent.TryRemove(user, out _);
+                }
+            }
+        }
+    }
+
+    private sealed class Member
+    {
+        public Queue<DateTimeOffset> Asks { get; } = new();
+
+        public DateTimeOffset LastSeen { get; set; }
+
+        public DateTimeOffset ToldUntil { get; set; }
     }
 }

@@ -20,12 +20,22 @@ internal abstract record DownloadOutcome
 
 /// <summary>
 /// Downloads an uploaded file from Discord's CDN (or the configured API's own host, which is how tests serve
-/// files) with a timeout, never following a redirect elsewhere, and never reading more than the size limit
-/// whatever the server claims. The attachment URL's query carries signatures, so it is never logged.
+/// files) within <see cref="CommunityOptions.DownloadTimeoutSeconds"/>, never following a redirect elsewhere, and
+/// never reading more than the size limit whatever the server claims. What arrives must be exactly the size the
+/// attachment claims (and the Content-Length, when there is one): more or fewer bytes mean a file that is not the
+/// one the moderator attached, and it is refused. The attachment URL's query carries signatures, so it is never logged.
 /// </summary>
 internal sealed class AttachmentDownloader(HttpClient http, IOptions<CommunityOptions> community, IOptions<DiscordOptions> discord)
 {
     private static readonly string[] DiscordHosts = ["cdn.discordapp.com", "media.discordapp.net"];
+
+    /// <summary>The download's own timeout governs, not HttpClient's 100 s nor the 15 s of requests to the API.</summary>
+    public static void Configure(HttpClient client, CommunityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        client.Timeout = TimeSpan.FromSeconds(options.DownloadTimeoutSeconds + 5);
+    }
 
     public async Task<DownloadOutcome> DownloadAsync(DiscordAttachment attachment, CancellationToken cancellationToken)
     {
@@ -46,9 +56,15 @@ internal sealed class AttachmentDownloader(HttpClient http, IOptions<CommunityOp
                 return new DownloadOutcome.Failed($"Discord answered {(int)response.StatusCode} when the file was fetched; upload it again");
             }
 
-            if (response.Content.Headers.ContentLength > limit)
+            var declared = response.Content.Headers.ContentLength;
+            if (declared > limit)
             {
                 return new DownloadOutcome.Failed(TooLarge(limit));
+            }
+
+            if (declared is { } length && length != attachment.Size)
+            {
+                return new DownloadOutcome.Failed(Mismatch(attachment.Size, length));
             }
 
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
@@ -63,6 +79,11 @@ internal sealed class AttachmentDownloader(HttpClient http, IOptions<CommunityOp
                 }
 
                 buffer.Write(chunk, 0, read);
+            }
+
+            if (buffer.Length != attachment.Size)
+            {
+                return new DownloadOutcome.Failed(Mismatch(attachment.Size, buffer.Length));
             }
 
             return new DownloadOutcome.Downloaded(buffer.ToArray());
@@ -82,6 +103,9 @@ internal sealed class AttachmentDownloader(HttpClient http, IOptions<CommunityOp
            || (url.Host == discord.Value.ApiBaseUrl.Host && url.Scheme == discord.Value.ApiBaseUrl.Scheme);
 
     private static string TooLarge(int limit) => $"the file is larger than the {Megabytes(limit)} limit";
+
+    private static string Mismatch(long claimed, long received)
+        => string.Create(CultureInfo.InvariantCulture, $"Discord said the file has {claimed:N0} bytes but {received:N0} arrived; upload it again");
 
     /// <summary>"2 MB", "2.5 MB": how sizes are said to moderators.</summary>
     public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024.0):0.#} MB");

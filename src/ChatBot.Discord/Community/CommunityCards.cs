@@ -61,7 +61,7 @@ internal static class CommunityCards
         var first = details.FirstPassage is { } passage ? "> " + DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(passage), 1000)) : "(no passages)";
         var embed = new Embed
         {
-            Title = TextBudget.Truncate(DiscordMarkdown.OneLine(source.Title), MessageLimits.Title),
+            Title = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)), MessageLimits.Title),
             Description = "**First passage**\n" + first,
             Color = AnswerCard.ConfidentColor,
             Fields = fields,
@@ -78,7 +78,7 @@ internal static class CommunityCards
         }
 
         var lines = entries.Select(e => Fit(
-            $"<t:{e.At.ToUnixTimeSeconds()}:g> **{DiscordMarkdown.Escape(DiscordMarkdown.OneLine(e.Actor.Name), startsLine: false)}** {e.Action} " +
+            $"<t:{e.At.ToUnixTimeSeconds()}:g> **{DiscordMarkdown.Escape(DiscordMarkdown.OneLine(TextBudget.ForDisplay(e.Actor.Name)), startsLine: false)}** {e.Action} " +
             $"{Named(e.Title, null)} (`{Code(e.SourceId)}`, {Count(e.PassageCount, "passage")})"));
         return new Reply
         {
@@ -92,7 +92,7 @@ internal static class CommunityCards
         ArgumentNullException.ThrowIfNull(report);
         var days = Math.Max(1, (int)Math.Round(report.Window.TotalDays));
         var lines = report.Questions.Select((q, i) => Fit(
-            $"{i + 1}. {DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(q.Question), 200), startsLine: false)} · " +
+            $"{i + 1}. {DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(q.Question)), 200), startsLine: false)} · " +
             $"asked {Count(q.Count, "time")}, last <t:{q.LastAsked.ToUnixTimeSeconds()}:R>"));
         var description = report.Questions.Count == 0
             ? report.Asked == 0 ? "No questions were asked in this period." : "Every question in this period was answered confidently."
@@ -115,13 +115,13 @@ internal static class CommunityCards
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            fields.Add(new EmbedField(name, DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(value), 200))) { Inline = true });
+            fields.Add(new EmbedField(name, DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(value)), 200))) { Inline = true });
         }
     }
 
     private static string Named(string title, string? url)
     {
-        var text = TextBudget.Truncate(DiscordMarkdown.OneLine(title).Trim(), 120);
+        var text = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(title)).Trim(), 120);
         return DiscordMarkdown.Link(text, url) ?? "*" + DiscordMarkdown.Escape(text, startsLine: false) + "*";
     }
 

@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatBot.Core;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,12 +15,18 @@ namespace ChatBot.Discord.Community;
 /// "Ask in chat": a message that mentions the bot ("@ChatBot who led the coup?") or a direct message to it is
 /// answered with the same quote card, as a reply to that message. It needs only non-privileged intents: Discord
 /// delivers the content of messages that mention the app, and of DMs, without MESSAGE_CONTENT. The bot never
-/// answers itself, other bots or webhooks, and the per-member question limit applies as to /ask.
+/// answers itself, other bots or webhooks. Every such message, a bare mention too, counts toward the per-member
+/// question limit; a refusal is posted at most once a minute per member. Nothing is posted where the bot may not
+/// post (a 403 there, or an interaction's permissions saying so, in the last ten minutes), nor while the REST
+/// breaker holds back requests that can wait. The reply is worked out and sent in a command slot, like any
+/// question; when the slots are full the message is dropped.
 /// </summary>
 internal sealed partial class MessageAskHandler(
     IServiceScopeFactory scopes,
     GatewayStatus status,
     AskRateLimiter limiter,
+    CommandGate gate,
+    RateLimitState rest,
     ILogger<MessageAskHandler> logger) : IDispatchHandler
 {
     public const string HintText = "Ask me a history question, for example: who led the coup?";
@@ -27,7 +35,7 @@ internal sealed partial class MessageAskHandler(
 
     public GatewayIntents RequiredIntents => GatewayIntents.GuildMessages | GatewayIntents.DirectMessages;
 
-    public async ValueTask HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
         DiscordMessage? message;
@@ -38,33 +46,46 @@ internal sealed partial class MessageAskHandler(
         catch (JsonException e)
         {
             Unreadable(logger, e.Message);
-            return;
+            return ValueTask.CompletedTask;
         }
 
         if (message?.Author is not { } author || Question(message, status.BotUserId) is not { } question)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var rest = scope.ServiceProvider.GetRequiredService<DiscordRestClient>();
-        try
+        if (!rest.MayPostTo(message.ChannelId))
         {
-            var reply = await AnswerAsync(scope.ServiceProvider, message, author, question, cancellationToken);
-            var body = reply.ToMessage(includeFlags: false) with
+            NotPostable(logger, message.Id, message.ChannelId);
+            return ValueTask.CompletedTask;
+        }
+
+        Reply? fixedReply = null;
+        var admission = limiter.Admit(author.Id, publicRefusal: true);
+        if (admission.Wait is { } wait)
+        {
+            if (!admission.Tell)
             {
-                Flags = null,
-                MessageReference = new MessageReference(message.Id, message.ChannelId, message.GuildId),
-                AllowedMentions = new AllowedMentions { RepliedUser = false },
-            };
-            await rest.CreateMessageAsync(message.ChannelId, body, cancellationToken);
+                OverLimitQuiet(logger, message.Id);
+                return ValueTask.CompletedTask;
+            }
+
+            fixedReply = Reply.Text(AskRateLimiter.Refusal(wait));
         }
-#pragma warning disable CA1031 // One catch per message, as per interaction (STYLE §8): log it and keep the bot running.
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
+        else if (question.Length == 0)
         {
-            Failed(logger, message.Id, e);
+            fixedReply = Reply.Text(HintText);
         }
+
+        using var ticket = gate.TryReserve();
+        if (ticket is null)
+        {
+            Dropped(logger, message.Id);
+            return ValueTask.CompletedTask;
+        }
+
+        ticket.Start(ct => ReplyAsync(message, author, question, fixedReply, ct), cancellationToken);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -89,20 +110,34 @@ internal sealed partial class MessageAskHandler(
         return string.Join(' ', text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private async Task<Interactions.Reply> AnswerAsync(IServiceProvider services, DiscordMessage message, DiscordUser author, string question, CancellationToken cancellationToken)
+    /// <summary>In a command slot: the answer (or the hint, or the refusal), posted as a reply. One catch per message (STYLE §8).</summary>
+    private async Task ReplyAsync(DiscordMessage message, DiscordUser author, string question, Reply? fixedReply, CancellationToken cancellationToken)
     {
-        if (question.Length == 0)
+        await using var scope = scopes.CreateAsyncScope();
+        var client = scope.ServiceProvider.GetRequiredService<DiscordRestClient>();
+        try
         {
-            return Interactions.Reply.Text(HintText);
+            var reply = fixedReply ?? await scope.ServiceProvider.GetRequiredService<QuestionAnswerer>().AnswerAsync(
+                question, message.GuildId, message.GuildId is null ? AskChannel.DirectMessage : AskChannel.Mention, author.Id, cancellationToken);
+            var body = reply.ToMessage(includeFlags: false) with
+            {
+                Flags = null,
+                MessageReference = new MessageReference(message.Id, message.ChannelId, message.GuildId),
+                AllowedMentions = new AllowedMentions { RepliedUser = false },
+            };
+            await client.CreateMessageAsync(message.ChannelId, body, cancellationToken);
         }
-
-        if (limiter.TryAcquire(author.Id) is { } wait)
+        catch (DiscordRestException e) when (e.StatusCode == HttpStatusCode.Forbidden || !e.Sent)
         {
-            return Interactions.Reply.Text(AskRateLimiter.Refusal(wait));
+            // The REST layer has blocked the channel, or its breaker held the reply back; one line is enough, no stack.
+            CannotPost(logger, message.Id, e.Message);
         }
-
-        var channel = message.GuildId is null ? AskChannel.DirectMessage : AskChannel.Mention;
-        return await services.GetRequiredService<QuestionAnswerer>().AnswerAsync(question, message.GuildId, channel, author.Id, cancellationToken);
+#pragma warning disable CA1031 // One catch per message, as per interaction (STYLE §8): log it and keep the bot running.
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Failed(logger, message.Id, e);
+        }
     }
 
     [GeneratedRegex(@"<@!?(?<id>\d{1,20})>")]
@@ -113,4 +148,16 @@ internal sealed partial class MessageAskHandler(
 
     [LoggerMessage(4202, LogLevel.Error, "Answering message {MessageId} failed")]
     private static partial void Failed(ILogger logger, ulong messageId, Exception exception);
+
+    [LoggerMessage(4203, LogLevel.Debug, "Message {MessageId}: not answered; the bot may not post in channel {ChannelId} now")]
+    private static partial void NotPostable(ILogger logger, ulong messageId, ulong channelId);
+
+    [LoggerMessage(4204, LogLevel.Debug, "Message {MessageId}: over the question limit; the member was told in the last minute, so no reply")]
+    private static partial void OverLimitQuiet(ILogger logger, ulong messageId);
+
+    [LoggerMessage(4205, LogLevel.Debug, "Message {MessageId}: dropped; the command slots are full")]
+    private static partial void Dropped(ILogger logger, ulong messageId);
+
+    [LoggerMessage(4206, LogLevel.Warning, "Message {MessageId}: reply not posted ({Reason})")]
+    private static partial void CannotPost(ILogger logger, ulong messageId, string reason);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatBot.Core;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,9 @@ namespace ChatBot.Discord.Community;
 internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader downloader, IOptions<CommunityOptions> options) : IAutocompleteCommand
 {
     public const int HistoryLength = 20;
+
+    /// <summary>Discord's limit on an autocomplete choice's name.</summary>
+    public const int MaxChoiceName = 100;
 
     public static SlashCommandSpec Spec { get; } = new(
         "source",
@@ -112,7 +116,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         return await curator.AddSourceAsync(upload, cancellationToken) switch
         {
             UploadOutcome.Added added => Reply.Note(
-                $"Added \"{added.Source.Title}\": {Passages(added.Source.PassageCount)}, id `{added.Source.SourceId}`. Questions asked in this server now search it."),
+                $"Added \"{TextBudget.ForDisplay(added.Source.Title)}\": {Passages(added.Source.PassageCount)}, id `{added.Source.SourceId}`. Questions asked in this server now search it."),
             UploadOutcome.Refused refused => Reply.Note($"Not added: {refused.Reason}."),
             _ => throw new InvalidOperationException("An upload is either added or refused."),
         };
@@ -127,20 +131,20 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
     }
 
     private static string NotFound(string id)
-        => $"This server has no source with the id \"{(id.Length <= 100 ? id : id[..100])}\". /source list shows them.";
+        => $"This server has no source with the id \"{TextBudget.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them.";
 
     private static string Passages(int count)
         => string.Create(CultureInfo.InvariantCulture, $"{count:N0} passage{(count == 1 ? "" : "s")}");
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>"Title (id)", within the 100 characters of a choice's name.</summary>
-    private static string Choice(SourceSummary source)
+    /// <summary>"Title (id)", within the 100 characters of a choice's name, never cutting through an emoji or an accented letter.</summary>
+    public static string Choice(SourceSummary source)
     {
-        var id = $" ({source.SourceId})";
-        var room = Math.Max(10, 100 - id.Length);
-        var title = source.Title.Length <= room ? source.Title : source.Title[..(room - 1)] + "…";
-        var name = title + id;
-        return name.Length <= 100 ? name : name[..100];
+        ArgumentNullException.ThrowIfNull(source);
+        var id = $" ({TextBudget.Scrub(source.SourceId)})";
+        var room = Math.Max(10, MaxChoiceName - id.Length);
+        var title = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), room);
+        return TextBudget.Truncate(title + id, MaxChoiceName);
     }
 }

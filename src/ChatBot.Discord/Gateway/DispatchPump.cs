@@ -1,37 +1,74 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Gateway;
 
+/// <summary>How much the dispatch pump holds and how many handlers it runs at once; tests register their own.</summary>
+internal sealed class DispatchLimits
+{
+    /// <summary>Dispatches waiting for a worker; beyond this they are dropped.</summary>
+    public int QueueCapacity { get; init; } = 1_000;
+
+    /// <summary>Workers that run handlers. Handlers only read, check and acknowledge; slow work goes to the command slots.</summary>
+    public int Workers { get; init; } = 8;
+}
+
 /// <summary>
-/// Carries dispatches from the receive loop to their handlers (§9.7). The receive loop writes to an
-/// unbounded channel and never waits; the pump starts each handler on the thread pool and tracks it, so
-/// many interactions run at once and shutdown can wait for the ones in flight.
+/// Work that handlers hand on and that outlives <see cref="IDispatchHandler.HandleAsync"/> (commands waiting for or
+/// holding a command slot). Shutdown waits for it after the pump's own workers.
+/// </summary>
+internal interface IDispatchWork
+{
+    /// <summary>Work taken and not finished (waiting or running).</summary>
+    int InFlight { get; }
+
+    /// <summary>Takes no more work; completes when the work already taken has finished.</summary>
+    Task CompleteAsync();
+}
+
+/// <summary>
+/// Carries dispatches from the receive loop to their handlers (§9.7) without ever growing. The receive loop offers
+/// each dispatch that has a handler to a bounded queue and never waits; a fixed set of workers runs the handlers.
+/// When the queue is full the dispatch is dropped, with one log line for the whole burst (for an interaction Discord
+/// shows "did not respond"), so a flood of events costs bounded memory and no threads. Handlers read, check and
+/// acknowledge; anything slow is handed to <see cref="IDispatchWork"/>, which shutdown drains after the workers.
 /// </summary>
 internal sealed class DispatchPump : IDisposable
 {
-    private readonly Channel<GatewayDispatch> channel = Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<GatewayDispatch> channel;
     private readonly ILookup<string, IDispatchHandler> handlers;
+    private readonly IDispatchWork[] work;
+    private readonly DispatchLimits limits;
     private readonly TimeProvider time;
     private readonly ILogger<DispatchPump> logger;
     private readonly CancellationTokenSource intake = new();
-    private readonly CancellationTokenSource work = new();
-    private readonly ConcurrentDictionary<long, Task> inFlight = new();
+    private readonly CancellationTokenSource cancel = new();
     private readonly Lock startSync = new();
-    private Task? pumping;
-    private long nextId;
+    private Task[] workers = [];
+    private int busy;
+    private int dropping;
+    private long dropped;
 
-    public DispatchPump(IEnumerable<IDispatchHandler> handlers, TimeProvider time, ILogger<DispatchPump> logger)
+    public DispatchPump(IEnumerable<IDispatchHandler> handlers, IEnumerable<IDispatchWork> work, DispatchLimits limits, TimeProvider time, ILogger<DispatchPump> logger)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         this.handlers = handlers.ToLookup(h => h.EventName, StringComparer.Ordinal);
+        this.work = work.ToArray();
+        this.limits = limits;
         this.time = time;
         this.logger = logger;
+        channel = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(limits.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleWriter = true,
+        });
     }
 
-    public ChannelWriter<GatewayDispatch> Writer => channel.Writer;
+    /// <summary>Dispatches being handled, plus the work handed on and not finished.</summary>
+    public int InFlight => Volatile.Read(ref busy) + work.Sum(w => w.InFlight);
 
-    public int InFlight => inFlight.Count;
+    /// <summary>Dispatches waiting for a worker.</summary>
+    public int Queued => channel.Reader.Count;
 
     /// <summary>The union of the handlers' intents: what IDENTIFY asks for.</summary>
     public GatewayIntents Intents => handlers.SelectMany(g => g).Aggregate(GatewayIntents.None, (all, h) => all | h.RequiredIntents);
@@ -40,34 +77,56 @@ internal sealed class DispatchPump : IDisposable
     {
         lock (startSync)
         {
-            pumping ??= Task.Run(() => PumpAsync(intake.Token));
+            if (workers.Length == 0)
+            {
+                workers = [.. Enumerable.Range(0, Math.Max(1, limits.Workers)).Select(_ => Task.Run(() => WorkAsync(intake.Token)))];
+            }
         }
     }
 
     /// <summary>
-    /// Stops taking dispatches, waits up to <paramref name="timeout"/> for the handlers in flight, then cancels
-    /// what is left. Dispatches still queued are dropped: Discord shows those users "did not respond".
+    /// Called by the receive loop for every dispatch; never waits. A dispatch no handler wants is ignored; one that
+    /// finds the queue full is dropped, and the first drop of a burst and its end are logged.
     /// </summary>
-    public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public void Offer(GatewayDispatch dispatch)
     {
-        await intake.CancelAsync();
-        if (pumping is { } task)
-        {
-            await task;
-        }
-
-        var pending = inFlight.Values.ToArray();
-        if (pending.Length == 0)
+        ArgumentNullException.ThrowIfNull(dispatch);
+        if (!handlers.Contains(dispatch.Name) || intake.IsCancellationRequested)
         {
             return;
         }
 
-        var all = Task.WhenAll(pending);
+        if (channel.Writer.TryWrite(dispatch))
+        {
+            if (Interlocked.Exchange(ref dropping, 0) == 1)
+            {
+                GatewayLog.DispatchQueueRecovered(logger, Interlocked.Exchange(ref dropped, 0));
+            }
+
+            return;
+        }
+
+        Interlocked.Increment(ref dropped);
+        if (Interlocked.Exchange(ref dropping, 1) == 0)
+        {
+            GatewayLog.DispatchQueueFull(logger, limits.QueueCapacity, dispatch.Name);
+        }
+    }
+
+    /// <summary>
+    /// Stops taking dispatches, lets the workers finish the ones they hold and the work handed on finish, for up
+    /// to <paramref name="timeout"/> in all, then cancels what is left. Dispatches still queued are dropped:
+    /// Discord shows those users "did not respond".
+    /// </summary>
+    public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await intake.CancelAsync();
+        var all = CompleteWorkAsync();
         var finished = await Task.WhenAny(all, Task.Delay(timeout, time, cancellationToken)) == all;
         if (!finished)
         {
-            GatewayLog.DrainTimedOut(logger, inFlight.Count, (long)timeout.TotalMilliseconds);
-            await work.CancelAsync();
+            GatewayLog.DrainTimedOut(logger, InFlight, (long)timeout.TotalMilliseconds);
+            await cancel.CancelAsync();
             await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None));
         }
     }
@@ -75,18 +134,36 @@ internal sealed class DispatchPump : IDisposable
     public void Dispose()
     {
         intake.Dispose();
-        work.Dispose();
+        cancel.Dispose();
     }
 
-    private async Task PumpAsync(CancellationToken cancellationToken)
+    private async Task CompleteWorkAsync()
+    {
+        // Workers hand work on until they stop; only then is there nothing more to wait for.
+        await Task.WhenAll(workers);
+        await Task.WhenAll(work.Select(w => w.CompleteAsync()));
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var dispatch in channel.Reader.ReadAllAsync(cancellationToken))
+            while (await channel.Reader.WaitToReadAsync(cancellationToken))
             {
-                foreach (var handler in handlers[dispatch.Name])
+                while (!cancellationToken.IsCancellationRequested && channel.Reader.TryRead(out var dispatch))
                 {
-                    Track(handler, dispatch);
+                    Interlocked.Increment(ref busy);
+                    try
+                    {
+                        foreach (var handler in handlers[dispatch.Name])
+                        {
+                            await RunAsync(handler, dispatch);
+                        }
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref busy);
+                    }
                 }
             }
         }
@@ -96,21 +173,13 @@ internal sealed class DispatchPump : IDisposable
         }
     }
 
-    private void Track(IDispatchHandler handler, GatewayDispatch dispatch)
-    {
-        var id = Interlocked.Increment(ref nextId);
-        var task = Task.Run(() => RunAsync(handler, dispatch));
-        inFlight[id] = task;
-        task.ContinueWith(_ => inFlight.TryRemove(id, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
     private async Task RunAsync(IDispatchHandler handler, GatewayDispatch dispatch)
     {
         try
         {
-            await handler.HandleAsync(dispatch, work.Token);
+            await handler.HandleAsync(dispatch, cancel.Token);
         }
-        catch (OperationCanceledException) when (work.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             GatewayLog.HandlerFailed(logger, dispatch.Name, new OperationCanceledException("Cancelled at shutdown."));
         }

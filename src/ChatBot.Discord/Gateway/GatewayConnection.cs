@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Threading.Channels;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +12,7 @@ internal sealed class GatewayConnectionSettings(
     GatewayIntents intents,
     GatewayTimings timings,
     TimeProvider time,
-    ChannelWriter<GatewayDispatch> dispatches,
+    Action<GatewayDispatch> dispatches,
     GatewayStatus status,
     ILogger logger)
 {
@@ -25,7 +24,8 @@ internal sealed class GatewayConnectionSettings(
 
     public TimeProvider Time { get; } = time;
 
-    public ChannelWriter<GatewayDispatch> Dispatches { get; } = dispatches;
+    /// <summary>Takes each dispatch off the receive loop; never waits (the pump drops what it cannot hold).</summary>
+    public Action<GatewayDispatch> Dispatches { get; } = dispatches;
 
     public GatewayStatus Status { get; } = status;
 
@@ -287,7 +287,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
         if (frame.EventName is { Length: > 0 } name)
         {
-            settings.Dispatches.TryWrite(new GatewayDispatch(name, frame.Data, frame.Sequence, receivedAt));
+            settings.Dispatches(new GatewayDispatch(name, frame.Data, frame.Sequence, receivedAt));
         }
     }
 
@@ -409,7 +409,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             {
                 if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
-                    await socket.CloseOutputAsync(status, decided.Reason.Length > 120 ? decided.Reason[..120] : decided.Reason, timeout.Token);
+                    await socket.CloseOutputAsync(status, TextBudget.Prefix(decided.Reason, 120), timeout.Token);
                 }
             }
             finally

@@ -68,6 +68,12 @@ internal static partial class GatewayLog
     [LoggerMessage(2022, LogLevel.Warning, "Gateway: resuming failed {Failures} times in a row; starting a new session on the gateway URL")]
     public static partial void ResumeAbandoned(ILogger logger, int failures);
 
+    [LoggerMessage(2023, LogLevel.Warning, "Gateway: {Capacity} dispatches already wait for a worker; dropping new ones (first: {EventName}) until the queue drains")]
+    public static partial void DispatchQueueFull(ILogger logger, int capacity, string eventName);
+
+    [LoggerMessage(2024, LogLevel.Information, "Gateway: dispatch queue accepting again; {Dropped} dispatches were dropped")]
+    public static partial void DispatchQueueRecovered(ILogger logger, long dropped);
+
     [LoggerMessage(2021, LogLevel.Warning, "Gateway connection {ConnectionId}: READY without a usable session id or resume URL; the next reconnect will identify")]
     public static partial void ReadyWithoutSession(ILogger logger, int connectionId);
 }

@@ -42,7 +42,7 @@ internal readonly record struct GatewayFrame(GatewayOpCode Op, JsonElement Data,
         }
 
         int? sequence = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var value) ? value : null;
-        var name = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var name = root.TryGetProperty("t", out var t) ? DiscordJson.String(t) : null;
         var data = root.TryGetProperty("d", out var d) ? d.Clone() : default;
         return new GatewayFrame((GatewayOpCode)code, data, sequence, name);
     }

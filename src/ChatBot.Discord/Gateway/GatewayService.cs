@@ -44,8 +44,15 @@ internal sealed class GatewayService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Before any request: the last run stopped for good with this token, and nothing has changed since.
+        if (fatal.Recorded(options.Value.Token) is { } recorded)
+        {
+            fatal.Stop(recorded);
+            return;
+        }
+
         pump.Start();
-        var settings = new GatewayConnectionSettings(options.Value.Token, pump.Intents, timings, time, pump.Writer, status, logger);
+        var settings = new GatewayConnectionSettings(options.Value.Token, pump.Intents, timings, time, pump.Offer, status, logger);
         GatewaySession? session = null;
         var failures = 0;
         try
@@ -109,7 +116,10 @@ internal sealed class GatewayService(
                 switch (result.Outcome.End)
                 {
                     case ConnectionEnd.Fatal:
-                        fatal.Stop($"Discord closed the gateway with {result.Outcome.CloseCode} ({GatewayCloseCodes.Describe(result.Outcome.CloseCode)}); not reconnecting");
+                        fatal.StopAndRecord(
+                            $"Discord closed the gateway with {result.Outcome.CloseCode} ({GatewayCloseCodes.Describe(result.Outcome.CloseCode)}); not reconnecting",
+                            result.Outcome.CloseCode,
+                            options.Value.Token);
                         return;
                     case ConnectionEnd.Shutdown:
                         return;
@@ -148,7 +158,7 @@ internal sealed class GatewayService(
         }
         catch (DiscordRestException e) when (e.StatusCode == HttpStatusCode.Unauthorized)
         {
-            fatal.Stop("Discord rejected the bot token (401 on GET /gateway/bot); set Discord__Token to the token from the developer portal");
+            fatal.StopAndRecord("Discord rejected the bot token (401 on GET /gateway/bot); set Discord__Token to the token from the developer portal", null, options.Value.Token);
             return null;
         }
         catch (Exception e) when (e is HttpRequestException or DiscordRestException or JsonException or FormatException

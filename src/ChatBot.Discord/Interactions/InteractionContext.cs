@@ -73,7 +73,7 @@ internal sealed class InteractionContext
     /// <summary>The option being typed in an autocomplete interaction.</summary>
     public InteractionDataOption? Focused { get; }
 
-    public string? FocusedValue => Focused?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : Focused?.Value?.ToString();
+    public string? FocusedValue => Focused?.Value is { ValueKind: JsonValueKind.String } value ? DiscordJson.String(value) : Focused?.Value?.ToString();
 
     public DiscordUser? User => Interaction.Member?.User ?? Interaction.User;
 
@@ -102,18 +102,18 @@ internal sealed class InteractionContext
 
     public bool HasOption(string name) => options.ContainsKey(name);
 
-    /// <summary>A required string option; its absence means a malformed payload.</summary>
+    /// <summary>A required string option; its absence means a malformed payload. Invalid UTF-16 in it reads as U+FFFD.</summary>
     public string String(string name)
         => OptionalString(name) ?? throw new InteractionFormatException($"The option '{name}' is missing.");
 
     public string? OptionalString(string name)
-        => Value(name) is { } value ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText() : null;
+        => Value(name) is { } value ? value.ValueKind == JsonValueKind.String ? DiscordJson.String(value) : value.GetRawText() : null;
 
     public bool? Boolean(string name) => Value(name) switch
     {
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
-        { ValueKind: JsonValueKind.String } text when bool.TryParse(text.GetString(), out var parsed) => parsed,
+        { ValueKind: JsonValueKind.String } text when bool.TryParse(DiscordJson.String(text), out var parsed) => parsed,
         null => null,
         _ => throw new InteractionFormatException($"The option '{name}' is not a boolean."),
     };

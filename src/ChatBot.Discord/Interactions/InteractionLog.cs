@@ -37,4 +37,19 @@ internal static partial class InteractionLog
 
     [LoggerMessage(4011, LogLevel.Warning, "Interaction {InteractionId}: garbled custom id for {Prefix}")]
     public static partial void GarbledCustomId(ILogger logger, ulong interactionId, string prefix);
+
+    [LoggerMessage(4012, LogLevel.Warning, "All {Capacity} command slots are busy and {Waiting} questions wait: refusing new ones until one finishes")]
+    public static partial void SlotsFull(ILogger logger, int capacity, int waiting);
+
+    [LoggerMessage(4013, LogLevel.Information, "Command slots accepting questions again; {Refused} were refused meanwhile")]
+    public static partial void SlotsFree(ILogger logger, int refused);
+
+    [LoggerMessage(4014, LogLevel.Warning, "A question waiting for or holding a command slot was cancelled at shutdown")]
+    public static partial void WorkCancelled(ILogger logger);
+
+    [LoggerMessage(4015, LogLevel.Error, "A question in a command slot failed outside its own error handling")]
+    public static partial void WorkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4016, LogLevel.Information, "Channel {ChannelId}: the bot lacks the permissions to reply there (app_permissions); not posting there for {Minutes} minutes")]
+    public static partial void ChannelNotPostable(ILogger logger, ulong channelId, long minutes);
 }

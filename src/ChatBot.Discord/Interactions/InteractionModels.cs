@@ -41,6 +41,9 @@ internal sealed record Interaction
 
     public ulong? ChannelId { get; init; }
 
+    /// <summary>The channel it was sent from (partial): its type tells a thread from a channel.</summary>
+    public DiscordChannel? Channel { get; init; }
+
     public GuildMember? Member { get; init; }
 
     public DiscordUser? User { get; init; }
@@ -64,6 +67,17 @@ internal sealed record Interaction
 
     /// <summary>Without the token, which a generated record ToString would print.</summary>
     public override string ToString() => $"interaction {Id} (type {(int)Type}, {Data?.Name ?? Data?.CustomId?.Split(':')[0] ?? "no data"})";
+}
+
+/// <summary>A channel as an interaction carries it; only what the bot reads.</summary>
+internal sealed record DiscordChannel
+{
+    public ulong Id { get; init; }
+
+    public int? Type { get; init; }
+
+    /// <summary>Announcement, public and private threads (types 10, 11, 12): posting there needs Send Messages in Threads.</summary>
+    public bool IsThread => Type is 10 or 11 or 12;
 }
 
 /// <summary>The union of command, autocomplete, component and modal data (§3.2, §3.3).</summary>

@@ -62,7 +62,7 @@ internal sealed class InteractionResponder(DiscordRestClient rest, InteractionCo
         var valid = choices
             .Where(c => c.Name.Length > 0 && c.Value.Length is > 0 and <= 100)
             .Take(25)
-            .Select(c => c with { Name = Rendering.TextBudget.Truncate(c.Name, 100) })
+            .Select(c => c with { Name = TextBudget.Truncate(c.Name, 100) })
             .ToList();
         await rest.CreateInteractionResponseAsync(call.Id, call.Interaction.Token, new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteResult(valid)), cancellationToken);
         state = State.Responded;

@@ -58,7 +58,8 @@ internal static class AnswerCard
     public static Reply RenderSources(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var title = TextBudget.Fit(answer.Question.Length, MessageLimits.Title, n => "Sources for: " + DiscordMarkdown.Escape(Cut(DiscordMarkdown.OneLine(answer.Question).Trim(), n)));
+        var question = DiscordMarkdown.OneLine(TextBudget.ForDisplay(answer.Question)).Trim();
+        var title = TextBudget.Fit(question.Length, MessageLimits.Title, n => "Sources for: " + DiscordMarkdown.Escape(Cut(question, n)));
         var sources = answer.Results
             .GroupBy(r => r.Citation.SourceId, StringComparer.Ordinal)
             .Select(g => (Citation: g.First().Citation, Locators: g.Select(r => r.Citation.Locator).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList()))
@@ -91,11 +92,11 @@ internal static class AnswerCard
         return new Reply { Embeds = [embed], Ephemeral = true };
     }
 
-    /// <summary>The question as a title: one line, escaped, at most 256 characters.</summary>
+    /// <summary>The question as a title: one line, without invisible or reordering characters, escaped, at most 256 characters.</summary>
     public static string Title(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var plain = DiscordMarkdown.OneLine(question).Trim();
+        var plain = DiscordMarkdown.OneLine(TextBudget.ForDisplay(question)).Trim();
         if (plain.Length == 0)
         {
             return "Your question";
@@ -192,8 +193,8 @@ internal static class AnswerCard
             return "";
         }
 
-        var title = DiscordMarkdown.OneLine(citation.Title).Trim();
-        var author = citation.Author is { Length: > 0 } a ? TextBudget.Truncate(DiscordMarkdown.OneLine(a).Trim(), AuthorMax) : null;
+        var title = DiscordMarkdown.OneLine(TextBudget.ForDisplay(citation.Title)).Trim();
+        var author = citation.Author is { Length: > 0 } a ? TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(a)).Trim(), AuthorMax) : null;
         var locator = citation.Locator is { Length: > 0 } l ? TextBudget.Truncate(DiscordMarkdown.OneLine(l).Trim(), LocatorMax) : null;
         var link = DiscordMarkdown.Link("source", citation.Url);
         string Compose(int n, bool withLink)
@@ -278,16 +279,9 @@ internal static class AnswerCard
         start = Math.Clamp(start, 0, text.Length);
         end = Math.Clamp(end, 0, text.Length);
 
-        // A range edge inside a surrogate pair would split one character across two runs.
-        if (start > 0 && start < text.Length && char.IsLowSurrogate(text[start]))
-        {
-            start--;
-        }
-
-        if (end > 0 && end < text.Length && char.IsLowSurrogate(text[end]))
-        {
-            end++;
-        }
+        // A range edge inside a grapheme (a surrogate pair, a letter and its accent) would split one character across two runs.
+        start = TextBudget.Floor(text, start);
+        end = TextBudget.Ceiling(text, end);
 
         for (var i = start; i < end; i++)
         {

@@ -16,6 +16,12 @@ internal sealed class DiscordRestClient(HttpClient http, Microsoft.Extensions.Op
 {
     public const string ProjectUrl = "https://github.com/chatbot/chatbot";
 
+    /// <summary>
+    /// How long a request may take in all, waits for rate limits and one retry included. Each attempt on the wire
+    /// has <see cref="RequestTimeoutHandler.Timeout"/> (15 s) on its own.
+    /// </summary>
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(60);
+
     public static string UserAgent { get; } = $"DiscordBot ({ProjectUrl}, {BotVersion.Number})";
 
     /// <summary>Applied once to the factory's client: the base address must end in a slash for relative paths.</summary>
@@ -27,7 +33,7 @@ internal sealed class DiscordRestClient(HttpClient http, Microsoft.Extensions.Op
         client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        client.Timeout = TimeSpan.FromSeconds(100);
+        client.Timeout = TotalTimeout;
     }
 
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
@@ -72,7 +78,12 @@ internal sealed class DiscordRestClient(HttpClient http, Microsoft.Extensions.Op
 
     /// <summary>A channel message, e.g. a reply to a mention (set <see cref="MessageBody.MessageReference"/>).</summary>
     public async Task<DiscordMessage?> CreateMessageAsync(ulong channelId, MessageBody body, CancellationToken cancellationToken)
-        => await SendAsync<DiscordMessage>(HttpMethod.Post, $"channels/{Id(channelId)}/messages", new("POST /channels/:id/messages", Id(channelId), RouteKind.Bot), body, cancellationToken);
+        => await SendAsync<DiscordMessage>(
+            HttpMethod.Post,
+            $"channels/{Id(channelId)}/messages",
+            new("POST /channels/:id/messages", Id(channelId), RouteKind.Bot) { ChannelId = channelId, Essential = false },
+            body,
+            cancellationToken);
 
     private async Task<T?> SendAsync<T>(HttpMethod method, string path, DiscordRoute route, object? body, CancellationToken cancellationToken)
     {
@@ -115,7 +126,7 @@ internal sealed class DiscordRestClient(HttpClient http, Microsoft.Extensions.Op
         if (error?.Errors is { ValueKind: JsonValueKind.Object } errors)
         {
             var tree = errors.GetRawText();
-            detail += " " + (tree.Length > 500 ? tree[..500] + "…" : tree);
+            detail += " " + TextBudget.Truncate(tree, 500);
         }
 
         return new DiscordRestException(status, error?.Code, detail, route.Template);

@@ -22,6 +22,15 @@ internal sealed record DiscordRoute(string Template, string MajorParameter, Rout
 {
     public static HttpRequestOptionsKey<DiscordRoute> OptionKey { get; } = new("ChatBot.Discord.Route");
 
+    /// <summary>The channel a message is posted to: a 403 there keeps the bot from posting there for a while.</summary>
+    public ulong? ChannelId { get; init; }
+
+    /// <summary>
+    /// False for requests that can wait or be skipped (a reply to a mention): the invalid-request breaker stops them
+    /// first. Interaction answers, gateway discovery and command registration are essential.
+    /// </summary>
+    public bool Essential { get; init; } = true;
+
     /// <summary>A request that did not say its route: one shared, conservative bucket.</summary>
     public static DiscordRoute Unknown(HttpMethod method) => new($"{method} (unknown route)", "", RouteKind.Bot);
 

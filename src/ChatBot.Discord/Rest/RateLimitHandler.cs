@@ -9,7 +9,9 @@ namespace ChatBot.Discord.Rest;
 /// major parameter) and wait out an exhausted bucket using <c>X-RateLimit-Reset-After</c>; bot requests also
 /// share the global 50/s. Interaction callbacks skip every queue so the 3-second acknowledgement never waits
 /// behind other traffic. A 429 is retried once after its <c>retry_after</c>, never in a loop; a 401 on a bot
-/// request stops all further bot requests.
+/// request stops all further bot requests. Invalid requests (401, 403, 429) feed a breaker that stops requests
+/// that can wait, then all, well before Cloudflare's ban; a 403 on a channel keeps the bot from posting there for
+/// a while. Requests held back throw <see cref="DiscordRestException"/> with <see cref="DiscordRestException.Sent"/> false.
 /// </summary>
 internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHandler> logger) : DelegatingHandler
 {
@@ -23,6 +25,18 @@ internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHa
         if (route.Kind == RouteKind.Bot && state.IsUnauthorized)
         {
             throw new DiscordRestException(HttpStatusCode.Unauthorized, null, "not sent: an earlier request showed the bot token is invalid", route.Template);
+        }
+
+        var (before, level) = state.Breaker.Evaluate();
+        ReportBreaker(before, level, state.Breaker.Count);
+        if (!InvalidRequestBreaker.Allows(level, route))
+        {
+            throw DiscordRestException.NotSent(HttpStatusCode.TooManyRequests, "too many invalid requests (401/403/429) in the last 10 minutes; only essential requests are sent until they fall", route.Template);
+        }
+
+        if (route.ChannelId is { } channel && !state.Channels.MayPost(channel))
+        {
+            throw DiscordRestException.NotSent(HttpStatusCode.Forbidden, "the bot may not post in this channel (a 403 or missing permissions in the last 10 minutes)", route.Template);
         }
 
         if (request.Content is not null)
@@ -68,9 +82,20 @@ internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHa
             var response = await base.SendAsync(request, cancellationToken);
             RestLog.Request(logger, request.Method.Method, route.Template, response.StatusCode, (long)time.GetElapsedTime(started).TotalMilliseconds);
             state.Observe(route, response);
-            if (RateLimitState.IsInvalidRequest(response) && state.CountInvalidRequest() is var invalid && invalid % 1000 == 0)
+            if (RateLimitState.IsInvalidRequest(response))
             {
-                RestLog.InvalidRequests(logger, invalid);
+                var (invalid, was, now) = state.Breaker.Record();
+                if (invalid % 1000 == 0)
+                {
+                    RestLog.InvalidRequests(logger, invalid);
+                }
+
+                ReportBreaker(was, now, invalid);
+            }
+
+            if (response.StatusCode == HttpStatusCode.Forbidden && route.ChannelId is { } forbidden && state.Channels.Block(forbidden))
+            {
+                RestLog.ChannelForbidden(logger, forbidden, route.Template, (long)ChannelAccess.BlockFor.TotalMinutes);
             }
 
             if (response.StatusCode == HttpStatusCode.Unauthorized && route.Kind == RouteKind.Bot)
@@ -106,6 +131,23 @@ internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHa
             RestLog.RateLimited(logger, route.Template, scope, global, (long)retryAfter.TotalMilliseconds);
             response.Dispose();
             await Task.Delay(retryAfter, time, cancellationToken);
+        }
+    }
+
+    private void ReportBreaker(BreakerLevel before, BreakerLevel now, int invalid)
+    {
+        if (before == now)
+        {
+            return;
+        }
+
+        if (now == BreakerLevel.Closed)
+        {
+            RestLog.BreakerClosed(logger, invalid);
+        }
+        else
+        {
+            RestLog.BreakerOpened(logger, invalid, now == BreakerLevel.Open ? "every request" : "requests that can wait (replies to mentions)");
         }
     }
 

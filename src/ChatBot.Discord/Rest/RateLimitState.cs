@@ -6,26 +6,27 @@ namespace ChatBot.Discord.Rest;
 
 /// <summary>
 /// What the REST client knows about Discord's limits, shared by every request (§6): the bucket hash learned
-/// for each route, each bucket's remaining count and reset time, the global 50/s window, and whether a 401
-/// has stopped all bot-token requests.
+/// for each route, each bucket's remaining count and reset time, the global 50/s window, whether a 401
+/// has stopped all bot-token requests, the invalid requests of the last ten minutes (and so what the breaker
+/// still lets through), and the channels where the bot may not post.
 /// </summary>
-internal sealed class RateLimitState(TimeProvider time)
+internal sealed class RateLimitState(TimeProvider time, InvalidRequestBudget? budget = null, ChannelAccess? channels = null)
 {
     /// <summary>Buckets idle this long after their reset are forgotten (interaction webhooks make one per token).</summary>
     private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, string> hashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> buckets = new(StringComparer.Ordinal);
-    private static readonly TimeSpan InvalidWindow = TimeSpan.FromMinutes(10);
-
-    private readonly Lock invalidSync = new();
-    private readonly Queue<long> invalidRequests = new();
     private long requestsSincePrune;
     private int unauthorized;
 
     public GlobalRateLimiter Global { get; } = new(time);
 
     public TimeProvider Time => time;
+
+    public InvalidRequestBreaker Breaker { get; } = new(time, budget ?? new InvalidRequestBudget());
+
+    public ChannelAccess Channels { get; } = channels ?? new ChannelAccess(time);
 
     /// <summary>True after a bot-token request got 401: the token is invalid and every further request would be too.</summary>
     public bool IsUnauthorized => Volatile.Read(ref unauthorized) == 1;
@@ -34,6 +35,10 @@ internal sealed class RateLimitState(TimeProvider time)
     public bool MarkUnauthorized() => Interlocked.Exchange(ref unauthorized, 1) == 0;
 
     public int BucketCount => buckets.Count;
+
+    /// <summary>Whether a channel message (a request that can wait) to <paramref name="channelId"/> would be sent now.</summary>
+    public bool MayPostTo(ulong channelId)
+        => !IsUnauthorized && Breaker.Peek() == BreakerLevel.Closed && Channels.MayPost(channelId);
 
     public RateLimitBucket BucketFor(DiscordRoute route)
     {
@@ -101,23 +106,6 @@ internal sealed class RateLimitState(TimeProvider time)
             HttpStatusCode.TooManyRequests => !string.Equals(Header(response, "X-RateLimit-Scope"), "shared", StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
-    }
-
-    /// <summary>Counts a 401/403/429 and returns how many happened in the last ten minutes.</summary>
-    public int CountInvalidRequest()
-    {
-        lock (invalidSync)
-        {
-            var now = time.GetTimestamp();
-            invalidRequests.Enqueue(now);
-            var horizon = now - (long)(InvalidWindow.TotalSeconds * time.TimestampFrequency);
-            while (invalidRequests.Count > 0 && invalidRequests.Peek() < horizon)
-            {
-                invalidRequests.Dequeue();
-            }
-
-            return invalidRequests.Count;
-        }
     }
 
     private string Key(DiscordRoute route)

@@ -24,6 +24,15 @@ internal static partial class RestLog
     [LoggerMessage(3006, LogLevel.Warning, "{InvalidCount} invalid requests (401/403/429) in the last 10 minutes; Cloudflare bans at 10,000")]
     public static partial void InvalidRequests(ILogger logger, int invalidCount);
 
+    [LoggerMessage(3008, LogLevel.Error, "{InvalidCount} invalid requests (401/403/429) in the last 10 minutes: {Stopped} stopped to stay clear of Cloudflare's ban")]
+    public static partial void BreakerOpened(ILogger logger, int invalidCount, string stopped);
+
+    [LoggerMessage(3009, LogLevel.Information, "Invalid requests down to {InvalidCount} in the last 10 minutes: every request is sent again")]
+    public static partial void BreakerClosed(ILogger logger, int invalidCount);
+
+    [LoggerMessage(3010, LogLevel.Warning, "Channel {ChannelId}: Discord answered 403 to {Route}; not posting there for {Minutes} minutes")]
+    public static partial void ChannelForbidden(ILogger logger, ulong channelId, string route, long minutes);
+
     [LoggerMessage(3007, LogLevel.Debug, "{Method} {Route} answered {Status} in {ElapsedMs} ms")]
     public static partial void Request(ILogger logger, string method, string route, HttpStatusCode status, long elapsedMs);
 }

@@ -13,7 +13,8 @@ public static class BotRunner
     {
         var builder = CliHost.CreateBuilder(global, logToStandardError: false);
         // The status file first: hosted services stop in reverse order, so its last write follows the gateway's stop.
-        builder.Services.AddBotStatusFile().AddDiscordBot(builder.Configuration);
+        // The fatal-close record lives next to it, so a restart after a rejected token or intents stops at once.
+        builder.Services.AddBotStatusFile().AddFatalCloseRecord().AddDiscordBot(builder.Configuration);
 
         // Room for the gateway to finish the interactions in flight (up to 10 s) and close for good.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));

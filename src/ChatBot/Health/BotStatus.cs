@@ -4,9 +4,12 @@ using ChatBot.Search.Store;
 
 namespace ChatBot.Health;
 
+/// <summary>The command slots as the status file keeps them: how many, how many busy and waiting, and since when they have been stuck.</summary>
+public sealed record CommandSlots(int Capacity, int Busy, int Waiting, DateTimeOffset? StalledSince);
+
 /// <summary>
 /// What the running bot tells the <c>health</c> verb, which runs as another process (a container's health
-/// check): its gateway state and when it last wrote. Written as JSON next to the database.
+/// check): its gateway state, its command slots and when it last wrote. Written as JSON next to the database.
 /// </summary>
 public sealed record BotStatus(
     string State,
@@ -14,7 +17,8 @@ public sealed record BotStatus(
     DateTimeOffset StartedAt,
     DateTimeOffset? LastReadyAt,
     DateTimeOffset? LastHeartbeatAck,
-    string? Failure)
+    string? Failure,
+    CommandSlots? Commands = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -27,6 +31,13 @@ public sealed record BotStatus(
     {
         ArgumentNullException.ThrowIfNull(options);
         return Path.ChangeExtension(options.DatabasePath, ".status.json");
+    }
+
+    /// <summary>The fatal-close record of a database: <c>/data/chatbot.db</c> has <c>/data/chatbot.fatal-close.json</c>.</summary>
+    public static string FatalClosePathFor(IndexOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.ChangeExtension(options.DatabasePath, ".fatal-close.json");
     }
 
     /// <summary>Writes the status atomically (a temp file renamed over the old one), so a reader never sees half of it.</summary>

@@ -7,10 +7,15 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Health;
 
 /// <summary>
-/// Keeps the bot's status file fresh: every few seconds, and as it stops, it writes the gateway's state for the
-/// <c>health</c> verb. Freshness itself is a signal: a file that stops changing means the bot is gone.
+/// Keeps the bot's status file fresh: every few seconds, and as it stops, it writes the gateway's state and the
+/// command slots' for the <c>health</c> verb. Freshness itself is a signal: a file that stops changing means the bot is gone.
 /// </summary>
-public sealed partial class BotStatusWriter(IGatewayStatus gateway, IOptions<IndexOptions> options, TimeProvider time, ILogger<BotStatusWriter> logger)
+public sealed partial class BotStatusWriter(
+    IGatewayStatus gateway,
+    ICommandSlotsStatus slots,
+    IOptions<IndexOptions> options,
+    TimeProvider time,
+    ILogger<BotStatusWriter> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -58,7 +63,8 @@ public sealed partial class BotStatusWriter(IGatewayStatus gateway, IOptions<Ind
 
         try
         {
-            new BotStatus(state.ToString(), now, startedAt, lastReadyAt, gateway.LastHeartbeatAck, gateway.FailureReason).WriteTo(path);
+            var commands = new CommandSlots(slots.Capacity, slots.Busy, slots.Waiting, slots.StalledSince);
+            new BotStatus(state.ToString(), now, startedAt, lastReadyAt, gateway.LastHeartbeatAck, gateway.FailureReason, commands).WriteTo(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

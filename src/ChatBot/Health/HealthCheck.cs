@@ -9,7 +9,8 @@ public sealed record HealthReport(bool Healthy, string Reason);
 
 /// <summary>
 /// Judges the bot from outside its process: its status file must be fresh and say it is connected (or only
-/// briefly reconnecting, which a probe must not punish), and the index must open and hold sources.
+/// briefly reconnecting, which a probe must not punish), its command slots must not all have been stuck for
+/// <see cref="StuckAfter"/>, and the index must open and hold sources.
 /// </summary>
 public static class HealthCheck
 {
@@ -18,6 +19,9 @@ public static class HealthCheck
 
     /// <summary>How long a started or reconnecting bot may be not yet ready before it counts as unhealthy.</summary>
     public static readonly TimeSpan ReconnectGrace = TimeSpan.FromMinutes(2);
+
+    /// <summary>All command slots busy with none finishing for this long means the bot answers nobody: unhealthy.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(1);
 
     public static HealthReport Check(IndexOptions options, DateTimeOffset now)
     {
@@ -28,7 +32,13 @@ public static class HealthCheck
             return new HealthReport(false, index);
         }
 
-        var path = BotStatus.PathFor(options);
+        return CheckBot(BotStatus.PathFor(options), now);
+    }
+
+    /// <summary>The bot's half of the verdict, from its status file at <paramref name="path"/>: running, connected, not stuck.</summary>
+    public static HealthReport CheckBot(string path, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         if (BotStatus.ReadFrom(path) is not { } status)
         {
             return new HealthReport(false, $"the bot is not running (no status in {path})");
@@ -42,6 +52,8 @@ public static class HealthCheck
 
         switch (status.State)
         {
+            case "Ready" or "Starting" or "Connecting" when Stuck(status.Commands, now) is { } stuck:
+                return new HealthReport(false, stuck);
             case "Ready":
                 return new HealthReport(true, $"connected to Discord; last heartbeat acknowledged {Ago(status.LastHeartbeatAck, now)}");
             case "Starting" or "Connecting":
@@ -53,6 +65,12 @@ public static class HealthCheck
                 return new HealthReport(false, $"the bot stopped ({status.State}{(status.Failure is null ? "" : ": " + status.Failure)})");
         }
     }
+
+    /// <summary>Why the command slots count as stuck (all busy, none finishing, for a minute), or null.</summary>
+    private static string? Stuck(CommandSlots? slots, DateTimeOffset now)
+        => slots is { StalledSince: { } since } && now - since >= StuckAfter
+            ? $"all {slots.Capacity} command slots busy with none finishing for {Seconds(now - since)} ({slots.Waiting} questions waiting)"
+            : null;
 
     /// <summary>Null when the index opens read-only and holds sources; else why not.</summary>
     private static string? CheckIndex(string databasePath)

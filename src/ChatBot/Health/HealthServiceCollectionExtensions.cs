@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using ChatBot.Discord;
+using ChatBot.Search.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Health;
 
@@ -12,4 +15,11 @@ public static class HealthServiceCollectionExtensions
         services.AddHostedService<BotStatusWriter>();
         return services;
     }
+
+    /// <summary>
+    /// Keeps the record of a fatal gateway close next to the database (<see cref="BotStatus.FatalClosePathFor"/>), so a
+    /// restart with the same token stops at once instead of spending an IDENTIFY on the same refusal.
+    /// </summary>
+    public static IServiceCollection AddFatalCloseRecord(this IServiceCollection services)
+        => services.AddFatalCloseRecordFile(provider => BotStatus.FatalClosePathFor(provider.GetRequiredService<IOptions<IndexOptions>>().Value));
 }

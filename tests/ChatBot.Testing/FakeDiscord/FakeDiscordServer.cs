@@ -75,6 +75,17 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         return interaction;
     }
 
+    /// <summary>Like <see cref="SendInteractionAsync"/>, with the payload's JSON text changed by <paramref name="rewrite"/> (e.g. to hold a lone surrogate).</summary>
+    public async Task<FakeInteraction> SendInteractionAsync(FakeGatewayConnection connection, FakeInteraction interaction, Func<string, string> rewrite)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(rewrite);
+        Interactions.Register(interaction);
+        await connection.SendRawDispatchAsync("INTERACTION_CREATE", rewrite(interaction.Payload.ToJsonString()));
+        return interaction;
+    }
+
     /// <summary>Like <see cref="SendInteractionAsync"/>, with the message split into several WebSocket frames.</summary>
     public async Task<FakeInteraction> SendInteractionInFramesAsync(FakeGatewayConnection connection, FakeInteraction interaction, int parts)
     {

@@ -228,6 +228,19 @@ public sealed class FakeGatewayConnection : IDisposable
         return sequence;
     }
 
+    /// <summary>
+    /// Sends a dispatch whose <c>d</c> is the JSON text <paramref name="rawData"/> as given, so a test can send what a
+    /// JsonNode would never write, such as a lone surrogate escape (<c>"\ud83c"</c>). Returns the sequence number.
+    /// </summary>
+    public async Task<int> SendRawDispatchAsync(string type, string rawData)
+    {
+        var session = Session ?? throw new InvalidOperationException("No session on this connection yet.");
+        var sequence = session.Next();
+        var envelope = new JsonObject { ["op"] = 0, ["s"] = sequence, ["t"] = type, ["d"] = "RAW-DATA" }.ToJsonString();
+        await SendAsync(envelope.Replace("\"RAW-DATA\"", rawData, StringComparison.Ordinal));
+        return sequence;
+    }
+
     /// <summary>Sends one message split into <paramref name="parts"/> WebSocket frames.</summary>
     public async Task<int> SendDispatchInFramesAsync(string type, JsonNode? data, int parts)
     {

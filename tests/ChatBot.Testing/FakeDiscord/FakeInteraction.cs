@@ -17,6 +17,12 @@ public sealed class FakeInteraction
     public const ulong DefaultChannelId = 645027906669510667;
     public const string AllPermissions = "2147483647";
 
+    /// <summary>
+    /// The bot's permissions in the channel when invited as the README says: View Channel, Send Messages, Embed
+    /// Links, Read Message History (84992). F4's sample value (442368) lacks View Channel and Send Messages.
+    /// </summary>
+    public const string InvitedPermissions = "84992";
+
     private static long nextId = 786008729715212338;
 
     private FakeInteraction(JsonObject payload)
@@ -110,6 +116,20 @@ public sealed class FakeInteraction
         return this;
     }
 
+    /// <summary>The same interaction from another channel.</summary>
+    public FakeInteraction InChannel(ulong channelId)
+    {
+        Payload["channel_id"] = channelId.ToString(CultureInfo.InvariantCulture);
+        return this;
+    }
+
+    /// <summary>The same interaction with other <c>app_permissions</c> (the bot's permissions in the channel).</summary>
+    public FakeInteraction WithAppPermissions(string permissions)
+    {
+        Payload["app_permissions"] = permissions;
+        return this;
+    }
+
     /// <summary>A button press on a message (fixture F9 shape) whose first embed has <paramref name="messageTitle"/>.</summary>
     public static FakeInteraction Button(string customId, string? messageTitle = null, ulong? guildId = DefaultGuildId)
     {
@@ -180,7 +200,7 @@ public sealed class FakeInteraction
             ["token"] = "interaction-token-" + id + "-aW50ZXJhY3Rpb24tc2VjcmV0",
             ["version"] = 1,
             ["channel_id"] = DefaultChannelId.ToString(CultureInfo.InvariantCulture),
-            ["app_permissions"] = "442368",
+            ["app_permissions"] = InvitedPermissions,
             ["locale"] = "en-US",
             ["entitlements"] = new JsonArray(),
             ["authorizing_integration_owners"] = new JsonObject { ["0"] = "1100000000000000002" },

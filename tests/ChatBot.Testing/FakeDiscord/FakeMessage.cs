@@ -11,9 +11,11 @@ public static class FakeMessage
     private static long nextId = 1300000000000000000;
 
     /// <summary>A message in a server channel that mentions the users in <paramref name="mentions"/> (the content says so too).</summary>
-    public static JsonObject InGuild(string content, IEnumerable<ulong> mentions, ulong guildId = FakeInteraction.DefaultGuildId, ulong authorId = FakeInteraction.DefaultUserId, bool bot = false)
+    public static JsonObject InGuild(
+        string content, IEnumerable<ulong> mentions, ulong guildId = FakeInteraction.DefaultGuildId, ulong authorId = FakeInteraction.DefaultUserId, bool bot = false, ulong channelId = FakeInteraction.DefaultChannelId)
     {
         var message = Base(content, authorId, bot);
+        message["channel_id"] = channelId.ToString(CultureInfo.InvariantCulture);
         message["guild_id"] = guildId.ToString(CultureInfo.InvariantCulture);
         message["member"] = new JsonObject { ["roles"] = new JsonArray(), ["joined_at"] = "2017-03-13T19:19:14.040000+00:00" };
         message["mentions"] = new JsonArray([.. mentions.Select(id => (JsonNode)User(id, false))]);
@@ -53,7 +55,7 @@ public static class FakeMessage
         var user = new JsonObject
         {
             ["id"] = id.ToString(CultureInfo.InvariantCulture),
-            ["username"] = bot ? "otherbot" : "member" + id.ToString(CultureInfo.InvariantCulture)[..4],
+            ["username"] = bot ? "otherbot" : "member" + id.ToString(CultureInfo.InvariantCulture)[..Math.Min(4, id.ToString(CultureInfo.InvariantCulture).Length)],
             ["discriminator"] = "0",
             ["global_name"] = null,
             ["avatar"] = null,

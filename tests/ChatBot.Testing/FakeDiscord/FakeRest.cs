@@ -170,6 +170,11 @@ public sealed partial class FakeRest : IDisposable
             return (400, Error(50035, "Invalid Form Body"), null, ["Content-Type is not application/json"]);
         }
 
+        if (request.Body.Length > 0 && InvalidText(request.Body) is { } invalid)
+        {
+            return (400, Error(50035, "Invalid Form Body"), null, [invalid]);
+        }
+
         if (TakeScript(request) is { } scripted)
         {
             return (scripted.Response.Status, scripted.Response.Body, scripted.Response.Headers, []);
@@ -330,6 +335,52 @@ public sealed partial class FakeRest : IDisposable
         message["id"] = Interlocked.Increment(ref nextMessageId).ToString(CultureInfo.InvariantCulture);
         message["channel_id"] = FakeInteraction.DefaultChannelId.ToString(CultureInfo.InvariantCulture);
         return message.ToJsonString();
+    }
+
+    /// <summary>A body that is not JSON, or holds a string that is not valid UTF-16 (a lone surrogate), is one Discord would refuse.</summary>
+    private static string? InvalidText(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var strings = new Stack<JsonElement>([document.RootElement]);
+            while (strings.Count > 0)
+            {
+                var element = strings.Pop();
+                switch (element.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        _ = element.GetString();
+                        break;
+                    case JsonValueKind.Object:
+                        foreach (var property in element.EnumerateObject())
+                        {
+                            strings.Push(property.Value);
+                        }
+
+                        break;
+                    case JsonValueKind.Array:
+                        foreach (var item in element.EnumerateArray())
+                        {
+                            strings.Push(item);
+                        }
+
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return "body is not JSON: " + e.Message;
+        }
+        catch (InvalidOperationException e)
+        {
+            return "body holds invalid UTF-16: " + e.Message;
+        }
     }
 
     private static bool IsBotRoute(string path)
