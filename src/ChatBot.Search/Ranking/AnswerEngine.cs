@@ -14,7 +14,7 @@ namespace ChatBot.Search.Ranking;
 public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, SynonymSource? synonyms = null) : IAnswerService
 {
     /// <summary>How many first-stage passages are reranked.</summary>
-    public const int RerankDepth = 40;
+    public const int RerankDepth = 20;
 
     /// <summary>
     /// Added to the score of a passage whose best sentence holds a candidate answer of the kind the question asks

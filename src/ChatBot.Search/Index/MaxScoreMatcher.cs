@@ -1,0 +1,321 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace ChatBot.Search.Index;
+
+/// <summary>
+/// The best <c>depth</c> passages for a disjunction of term groups, scored exactly as Lucene's BM25Similarity
+/// scores a <see cref="BooleanQuery"/> of <see cref="DisjunctionMaxQuery"/> groups (each group the best of its
+/// terms, the groups summed), over the index's own term dictionary, postings and length norms. It reads the
+/// postings document at a time with MaxScore (Turtle and Flood, 1995; Lucene 8 adopted it): once the best
+/// <c>depth</c> scores so far exceed what the weakest words could add together, those words' posting lists
+/// are only skipped through to score passages a stronger word found, so common words never cost their whole
+/// lists. Lucene.Net 4.8's BooleanScorer reads every posting of every word.
+/// </summary>
+internal sealed class MaxScoreMatcher
+{
+    private static readonly float[] LengthOfNorm = NormLengths();
+
+    /// <summary>
+    /// Per segment (until it is merged away) and per term: the most BM25's saturation reaches for the term in any
+    /// passage of the segment, for a given average length. Found by one pass over the term's postings the first
+    /// time the term is asked in that segment; the bound it gives is far tighter than saturation's limit, which
+    /// is what lets MaxScore skip.
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Term, float AverageLength), float>> MaxSaturation = [];
+
+    private const int MaxCachedTermsPerSegment = 200_000;
+
+    private readonly IndexReader reader;
+    private readonly float k1 = Bm25.K1;
+
+    public MaxScoreMatcher(IndexReader reader) => this.reader = reader;
+
+    public IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, CancellationToken cancellationToken)
+    {
+        var documents = reader.MaxDoc;
+        var fieldTerms = MultiFields.GetTerms(reader, TextAnalysis.Field);
+        if (fieldTerms is null || documents == 0)
+        {
+            return new IndexHits([], 0);
+        }
+
+        var total = fieldTerms.SumTotalTermFreq;
+        var averageLength = total <= 0 ? 1f : (float)(total / (double)documents);
+        var lengthPart = new float[256];
+        for (var i = 0; i < lengthPart.Length; i++)
+        {
+            lengthPart[i] = k1 * ((1 - Bm25.B) + (Bm25.B * LengthOfNorm[i] / averageLength));
+        }
+
+        // Per group: its terms with their BM25 weight (idf × boost over the whole scope).
+        var plan = new List<GroupPlan>();
+        foreach (var group in groups)
+        {
+            var members = new List<(BytesRef Term, float Weight)>();
+            foreach (var term in group.Terms)
+            {
+                var bytes = new BytesRef(term.Term);
+                var frequency = reader.DocFreq(new Term(TextAnalysis.Field, bytes));
+                if (frequency > 0)
+                {
+                    var idf = (float)Math.Log(1 + ((documents - frequency + 0.5D) / (frequency + 0.5D)));
+                    members.Add((bytes, idf * (float)term.Weight));
+                }
+            }
+
+            if (members.Count > 0)
+            {
+                plan.Add(new GroupPlan([.. members]));
+            }
+        }
+
+        if (plan.Count == 0)
+        {
+            return new IndexHits([], 0);
+        }
+
+        var top = new TopHits(depth);
+        var scored = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            scored += SearchLeaf(leaf, plan, averageLength, lengthPart, top);
+        }
+
+        return new IndexHits(top.Best(), scored);
+    }
+
+    private int SearchLeaf(AtomicReaderContext leaf, List<GroupPlan> groups, float averageLength, float[] lengthPart, TopHits top)
+    {
+        var atomic = leaf.AtomicReader;
+        var terms = atomic.GetTerms(TextAnalysis.Field);
+        var norms = atomic.GetNormValues(TextAnalysis.Field);
+        var rows = atomic.GetNumericDocValues(ScopeIndex.RowField);
+        if (terms is null || norms is null || rows is null)
+        {
+            return 0;
+        }
+
+        var enumerator = terms.GetEnumerator();
+        var saturations = MaxSaturation.GetValue(atomic.CoreCacheKey, _ => new ConcurrentDictionary<(string, float), float>());
+        var plan = new List<(Cursor[] Cursors, float Bound)>(groups.Count);
+        foreach (var group in groups)
+        {
+            var members = new List<Cursor>(group.Members.Length);
+            var bound = 0f;
+            foreach (var (term, weight) in group.Members)
+            {
+                if (!enumerator.SeekExact(term))
+                {
+                    continue;
+                }
+
+                var key = (term.Utf8ToString(), averageLength);
+                if (!saturations.TryGetValue(key, out var saturation))
+                {
+                    saturation = Saturation(enumerator.Docs(null, null, DocsFlags.FREQS), norms, lengthPart);
+                    if (saturations.Count < MaxCachedTermsPerSegment)
+                    {
+                        saturations.TryAdd(key, saturation);
+                    }
+                }
+
+                var postings = enumerator.Docs(atomic.LiveDocs, null, DocsFlags.FREQS);
+                var first = postings.NextDoc();
+                if (first != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    members.Add(new Cursor(postings, weight, first));
+                    bound = Math.Max(bound, weight * saturation);
+                }
+            }
+
+            if (members.Count > 0)
+            {
+                plan.Add(([.. members], bound));
+            }
+        }
+
+        // Weakest first: the groups that cannot together lift a passage into the best are a prefix of this order.
+        plan.Sort((a, b) => a.Bound.CompareTo(b.Bound));
+        var cursors = plan.Select(p => p.Cursors).ToArray();
+        var boundUpTo = new float[plan.Count];
+        for (var g = 0; g < plan.Count; g++)
+        {
+            boundUpTo[g] = (plan[g].Bound * 1.0001f) + (g > 0 ? boundUpTo[g - 1] : 0);
+        }
+
+        // Groups [0, essential) could not together lift a passage into the best; they are only looked up.
+        var essential = 0;
+        while (essential < plan.Count && boundUpTo[essential] <= top.Threshold)
+        {
+            essential++;
+        }
+
+        var scored = 0;
+        while (essential < plan.Count)
+        {
+            var doc = DocIdSetIterator.NO_MORE_DOCS;
+            for (var g = essential; g < plan.Count; g++)
+            {
+                foreach (var cursor in cursors[g])
+                {
+                    doc = Math.Min(doc, cursor.Doc);
+                }
+            }
+
+            if (doc == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                break;
+            }
+
+            var lengthNorm = lengthPart[norms.Get(doc) & 0xFF];
+            var score = 0f;
+            for (var g = essential; g < plan.Count; g++)
+            {
+                var best = 0f;
+                foreach (var cursor in cursors[g])
+                {
+                    if (cursor.Doc == doc)
+                    {
+                        best = Math.Max(best, cursor.Score(k1, lengthNorm));
+                        cursor.Doc = cursor.Postings.NextDoc();
+                    }
+                }
+
+                score += best;
+            }
+
+            for (var g = essential - 1; g >= 0 && score + boundUpTo[g] > top.Threshold; g--)
+            {
+                var best = 0f;
+                foreach (var cursor in cursors[g])
+                {
+                    if (cursor.Doc < doc)
+                    {
+                        cursor.Doc = cursor.Postings.Advance(doc);
+                    }
+
+                    if (cursor.Doc == doc)
+                    {
+                        best = Math.Max(best, cursor.Score(k1, lengthNorm));
+                    }
+                }
+
+                score += best;
+            }
+
+            scored++;
+            if (top.Offer(leaf.DocBase + doc, score, rows, doc))
+            {
+                while (essential < plan.Count && boundUpTo[essential] <= top.Threshold)
+                {
+                    essential++;
+                }
+            }
+        }
+
+        return scored;
+    }
+
+    /// <summary>The most BM25's saturation reaches over a term's postings in a segment (deleted passages included: a bound).</summary>
+    private float Saturation(DocsEnum postings, NumericDocValues norms, float[] lengthPart)
+    {
+        var most = 0f;
+        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+        {
+            float frequency = postings.Freq;
+            most = Math.Max(most, frequency * (k1 + 1) / (frequency + lengthPart[norms.Get(doc) & 0xFF]));
+        }
+
+        return most;
+    }
+
+    private static float[] NormLengths()
+    {
+        var norms = new NormDecoder();
+        var lengths = new float[256];
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            lengths[i] = norms.Length((byte)i);
+        }
+
+        return lengths;
+    }
+
+    private sealed record GroupPlan((BytesRef Term, float Weight)[] Members);
+
+    /// <summary>A term's postings in one segment, where they stand, and the term's weight.</summary>
+    private sealed class Cursor(DocsEnum postings, float weight, int doc)
+    {
+        public DocsEnum Postings { get; } = postings;
+
+        public int Doc { get; set; } = doc;
+
+        /// <summary>BM25Similarity's score for the current passage, its length part precomputed.</summary>
+        public float Score(float k1, float lengthNorm)
+        {
+            float frequency = Postings.Freq;
+            return weight * (frequency * (k1 + 1)) / (frequency + lengthNorm);
+        }
+    }
+
+    /// <summary>The best passages so far by score, ties to the earlier passage, as Lucene's collector keeps them.</summary>
+    private sealed class TopHits(int depth)
+    {
+        private readonly PriorityQueue<(int Doc, float Score, long Row), (float Score, int NegativeDoc)> queue = new();
+
+        /// <summary>The score a passage must beat to enter; 0 until the best are filled.</summary>
+        public float Threshold { get; private set; }
+
+        /// <summary>Takes a passage when it beats the threshold; true when the threshold rose.</summary>
+        public bool Offer(int doc, float score, NumericDocValues rows, int localDoc)
+        {
+            if (queue.Count == depth && score <= Threshold)
+            {
+                return false;
+            }
+
+            var row = rows.Get(localDoc);
+            if (queue.Count == depth)
+            {
+                queue.DequeueEnqueue((doc, score, row), (score, -doc));
+            }
+            else
+            {
+                queue.Enqueue((doc, score, row), (score, -doc));
+            }
+
+            if (queue.Count < depth)
+            {
+                return false;
+            }
+
+            queue.TryPeek(out _, out var lowest);
+            Threshold = lowest.Score;
+            return true;
+        }
+
+        public List<IndexHit> Best()
+        {
+            var hits = new List<IndexHit>(queue.Count);
+            while (queue.TryDequeue(out var hit, out _))
+            {
+                hits.Add(new IndexHit(hit.Row, hit.Score));
+            }
+
+            hits.Reverse();
+            return hits;
+        }
+    }
+
+    /// <summary>BM25Similarity's own decoding of a length norm, so lengths are exactly what Lucene scores with.</summary>
+    private sealed class NormDecoder : BM25Similarity
+    {
+        public float Length(byte norm) => DecodeNormValue(norm);
+    }
+}
