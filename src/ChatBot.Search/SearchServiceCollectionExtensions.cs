@@ -46,7 +46,8 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
         services.AddSingleton<ICorpusCurator, CorpusCurator>();
-        services.AddSingleton<IAskJournal, AskJournal>();
+        services.AddSingleton<AskJournal>();
+        services.AddSingleton<IAskJournal>(sp => sp.GetRequiredService<AskJournal>());
         services.AddHostedService<CorpusSyncService>();
         services.AddHostedService<SearchIndexFollower>();
         return services;

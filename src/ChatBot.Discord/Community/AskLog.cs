@@ -20,7 +20,7 @@ internal sealed class NoAskJournal : IAskJournal
 {
     public ValueTask<long> RecordAskAsync(AskRecord ask, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
 
-    public ValueTask<bool> RecordFeedbackAsync(long askId, FeedbackKind kind, ulong? userId, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+    public ValueTask<bool> RecordFeedbackAsync(long askId, ulong? guildId, FeedbackKind kind, ulong? userId, CancellationToken cancellationToken) => ValueTask.FromResult(false);
 
     public ValueTask<GapReport> GapsAsync(ulong guildId, TimeSpan window, int limit, CancellationToken cancellationToken)
         => ValueTask.FromResult(new GapReport(window, 0, 0, [], 0, 0, 0));

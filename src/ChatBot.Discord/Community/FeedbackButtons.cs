@@ -46,7 +46,7 @@ internal sealed class FeedbackButtons(IAskJournal journal, FeedbackMemory memory
             return Reply.Note(ThanksText);
         }
 
-        return await journal.RecordFeedbackAsync(askId, kind.Value, call.UserId, cancellationToken)
+        return await journal.RecordFeedbackAsync(askId, call.GuildId, kind.Value, call.UserId, cancellationToken)
             ? Reply.Note(kind == FeedbackKind.BadQuote ? "Thanks for the report: the server's moderators will look at this answer." : ThanksText)
             : Reply.Note("This answer is no longer on record, so the feedback could not be stored.");
     }

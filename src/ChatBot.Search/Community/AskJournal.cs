@@ -13,9 +13,11 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Search.Community;
 
 /// <summary>
-/// The ask log and the feedback on answers, in the index database. An answer never waits for the log: ids are
-/// handed out from memory and one background writer stores the rows in batches, so an upload holding the
-/// database's write lock delays the log, not the reply. <c>/gaps</c> waits for what is still queued.
+/// The ask log and the feedback on answers, in the index database. An answer never waits for the log: ids come
+/// from blocks reserved in the database ahead of need (so a crash never hands an id out twice), and one
+/// background writer stores the rows in batches, so an upload holding the database's write lock delays the log,
+/// not the reply. A batch that cannot be stored is tried again, not dropped. <c>/gaps</c> and shutdown wait for
+/// what is still queued. Feedback counts only on an ask of the place (server or DM) where the button was pressed.
 /// Questions are grouped for <c>/gaps</c> by a key that ignores case, accents, spacing and closing
 /// punctuation. User ids are kept only when <see cref="CommunityOptions.LogUserIds"/> is on. One journal per
 /// database per process (it is a singleton), since it numbers the asks.
@@ -24,15 +26,23 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
 {
     private const int BatchSize = 256;
 
+    /// <summary>Ids reserved at a time; the next block is reserved in the background when a tenth is left.</summary>
+    public const int IdBlock = 1000;
+
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
     private readonly PassageStore store;
     private readonly IOptions<CommunityOptions> options;
     private readonly TimeProvider time;
     private readonly ILogger<AskJournal> logger;
     private readonly Channel<Write> writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<long, byte> unwritten = new();
-    private readonly Lazy<long> firstId;
+    private readonly ConcurrentDictionary<long, ulong> unwritten = new();
+    private readonly Lock ids = new();
     private readonly Task writer;
-    private long issued;
+    private (long Next, long End) block;
+    private (long Next, long End)? nextBlock;
+    private bool reserving;
+    private volatile bool stoppingWrites;
 
     public AskJournal(PassageStore store, IOptions<CommunityOptions> options, TimeProvider time, ILogger<AskJournal> logger)
     {
@@ -40,18 +50,18 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
         this.options = options;
         this.time = time;
         this.logger = logger;
-        firstId = new Lazy<long>(ReadLastId);
+        block = ReserveBlock();
         writer = Task.Run(WriteLoopAsync);
     }
 
     public ValueTask<long> RecordAskAsync(AskRecord ask, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        var id = firstId.Value + Interlocked.Increment(ref issued);
+        var id = NextId();
         var at = Now();
         var key = Key(ask.Question);
         long? user = options.Value.LogUserIds && ask.UserId is { } u ? (long)u : null;
-        unwritten[id] = 0;
+        unwritten[id] = ask.GuildId ?? 0;
         Enqueue(new Write(command =>
         {
             command.CommandText = """
@@ -72,10 +82,12 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
         return ValueTask.FromResult(id);
     }
 
-    public ValueTask<bool> RecordFeedbackAsync(long askId, FeedbackKind kind, ulong? userId, CancellationToken cancellationToken)
+    public ValueTask<bool> RecordFeedbackAsync(long askId, ulong? guildId, FeedbackKind kind, ulong? userId, CancellationToken cancellationToken)
     {
-        // Still queued, or already stored (the writer forgets an id only after its commit): either way it exists.
-        if (!unwritten.ContainsKey(askId) && !AskExists(askId))
+        // Still queued, or already stored (the writer forgets an id only after its commit): either way it exists,
+        // and it must have been asked where the button was pressed.
+        var place = guildId ?? 0;
+        if (unwritten.TryGetValue(askId, out var askedIn) ? askedIn != place : !AskExists(askId, place))
         {
             return ValueTask.FromResult(false);
         }
@@ -142,6 +154,7 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
     /// <summary>Stores what is still queued, then stops the writer.</summary>
     public async ValueTask DisposeAsync()
     {
+        stoppingWrites = true;
         writes.Writer.TryComplete();
         await writer.ConfigureAwait(false);
     }
@@ -179,16 +192,7 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
                 batch.Add(write);
             }
 
-            try
-            {
-                Store(batch);
-            }
-#pragma warning disable CA1031 // The log must never take the bot down: a failed batch is logged and dropped.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                NotStored(logger, batch.Count, e.Message);
-            }
+            await StoreWithRetriesAsync(batch).ConfigureAwait(false);
 
             foreach (var write in batch)
             {
@@ -201,6 +205,33 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
             }
 
             batch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Stores a batch, trying again while the database refuses it (locked, full, unavailable): the rows wait in
+    /// memory, the answers do not. While shutting down it gives up after the last delay, and says so.
+    /// </summary>
+    private async Task StoreWithRetriesAsync(List<Write> batch)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Store(batch);
+                return;
+            }
+            catch (SqliteException e)
+            {
+                var stopping = stoppingWrites && attempt >= RetryDelays.Length - 1;
+                NotStored(logger, batch.Count, e.Message, stopping ? "giving up" : "trying again");
+                if (stopping)
+                {
+                    return;
+                }
+
+                await Task.Delay(RetryDelays[Math.Min(attempt, RetryDelays.Length - 1)], time).ConfigureAwait(false);
+            }
         }
     }
 
@@ -227,28 +258,65 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
         transaction.Commit();
     }
 
-    private long ReadLastId()
+    /// <summary>The next ask id: from the current block, reserving the next one ahead of need.</summary>
+    private long NextId()
     {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(id), 0) FROM ask_log";
-        return (long)command.ExecuteScalar()!;
+        lock (ids)
+        {
+            if (block.Next > block.End)
+            {
+                block = nextBlock ?? ReserveBlock();
+                nextBlock = null;
+            }
+
+            var id = block.Next++;
+            if (!reserving && nextBlock is null && block.End - block.Next < IdBlock / 10)
+            {
+                reserving = true;
+                _ = Task.Run(() =>
+                {
+                    var reserved = ReserveBlock();
+                    lock (ids)
+                    {
+                        nextBlock = reserved;
+                        reserving = false;
+                    }
+                });
+            }
+
+            return id;
+        }
     }
 
-    private bool AskExists(long askId)
+    /// <summary>Moves the database's reserved-id counter on by a block and returns the block; it never moves back.</summary>
+    private (long Next, long End) ReserveBlock()
     {
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM ask_log WHERE id = $id)";
+        command.CommandText = """
+            UPDATE meta SET value = max(CAST(value AS INTEGER), (SELECT coalesce(max(id), 0) FROM ask_log)) + $block
+            WHERE key = 'ask_ids_reserved' RETURNING CAST(value AS INTEGER)
+            """;
+        command.Parameters.AddWithValue("$block", IdBlock);
+        var end = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return (end - IdBlock + 1, end);
+    }
+
+    private bool AskExists(long askId, ulong guildId)
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM ask_log WHERE id = $id AND guild_id = $guild)";
         command.Parameters.AddWithValue("$id", askId);
+        command.Parameters.AddWithValue("$guild", (long)guildId);
         return (long)command.ExecuteScalar()! == 1;
     }
 
     // Stored as UTC in one fixed format, so comparing the text compares the times.
     private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(6003, LogLevel.Warning, "Could not store {Count} ask log entries: {Reason}")]
-    private static partial void NotStored(ILogger logger, int count, string reason);
+    [LoggerMessage(6003, LogLevel.Warning, "Could not store {Count} ask log entries: {Reason}; {Next}")]
+    private static partial void NotStored(ILogger logger, int count, string reason, string next);
 
     /// <summary>A row to store (null: a flush marker), the ask id it stores if any, and when it is done.</summary>
     private sealed record Write(Action<SqliteCommand>? Apply, long? AskId = null)

@@ -124,6 +124,12 @@ internal static class Schema
         CREATE INDEX changes_by_guild ON changes (guild_id, id);
         INSERT INTO changes (guild_id, slug) SELECT guild_id, slug FROM sources;
         """,
+
+        // 4: ask ids are handed out in blocks reserved here, so a crash never hands one out again: the counter
+        // only grows, and a restarted process starts past every block an earlier one reserved.
+        """
+        INSERT INTO meta (key, value) VALUES ('ask_ids_reserved', (SELECT coalesce(max(id), 0) FROM ask_log));
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -83,7 +83,7 @@ public sealed class CommunityUnitTests
 
         public ValueTask<long> RecordAskAsync(AskRecord ask, CancellationToken cancellationToken) => ValueTask.FromResult(1L);
 
-        public ValueTask<bool> RecordFeedbackAsync(long askId, FeedbackKind kind, ulong? userId, CancellationToken cancellationToken)
+        public ValueTask<bool> RecordFeedbackAsync(long askId, ulong? guildId, FeedbackKind kind, ulong? userId, CancellationToken cancellationToken)
         {
             Feedback++;
             return ValueTask.FromResult(true);

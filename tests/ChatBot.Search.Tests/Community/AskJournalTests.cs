@@ -58,10 +58,10 @@ public sealed class AskJournalTests : IDisposable
         await using var journal = Journal();
         var ask = await AskAsync(journal, "Who led the coup?", confident: true);
 
-        Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.Helpful, 1, CancellationToken.None));
-        Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.Helpful, 2, CancellationToken.None));
-        Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.BadQuote, 3, CancellationToken.None));
-        Assert.False(await journal.RecordFeedbackAsync(ask + 1000, FeedbackKind.NotHelpful, 1, CancellationToken.None));
+        Assert.True(await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.Helpful, 1, CancellationToken.None));
+        Assert.True(await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.Helpful, 2, CancellationToken.None));
+        Assert.True(await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.BadQuote, 3, CancellationToken.None));
+        Assert.False(await journal.RecordFeedbackAsync(ask + 1000, Guild, FeedbackKind.NotHelpful, 1, CancellationToken.None));
 
         var report = await journal.GapsAsync(Guild, Week, 10, CancellationToken.None);
         Assert.Equal((2, 0, 1), (report.Helpful, report.NotHelpful, report.BadQuotes));
@@ -75,7 +75,7 @@ public sealed class AskJournalTests : IDisposable
     {
         await using var journal = Journal(logUserIds);
         var ask = await AskAsync(journal, "Who led the coup?", confident: true, user: 53908232506183680);
-        await journal.RecordFeedbackAsync(ask, FeedbackKind.Helpful, 53908232506183680, CancellationToken.None);
+        await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.Helpful, 53908232506183680, CancellationToken.None);
         await journal.FlushAsync(CancellationToken.None);
 
         using var connection = store.OpenConnection();
@@ -89,10 +89,11 @@ public sealed class AskJournalTests : IDisposable
     [Fact]
     public async Task Reopen_AsksAndFeedbackSurviveARestart()
     {
+        long first;
         await using (var journal = Journal())
         {
-            var ask = await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
-            await journal.RecordFeedbackAsync(ask, FeedbackKind.NotHelpful, null, CancellationToken.None);
+            first = await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
+            await journal.RecordFeedbackAsync(first, Guild, FeedbackKind.NotHelpful, null, CancellationToken.None);
         }
 
         await using var reopened = new AskJournal(PassageStore.Open(store.DatabasePath), Options.Create(new CommunityOptions()), time, NullLogger<AskJournal>.Instance);
@@ -100,7 +101,37 @@ public sealed class AskJournalTests : IDisposable
         var next = await AskAsync(reopened, "Who led the coup?", confident: true);
 
         Assert.Equal((1, 1), (report.NotAnswered, report.NotHelpful));
-        Assert.Equal(2, next);
+        Assert.True(next > first, $"{next} after {first}");
+    }
+
+    [Fact]
+    public async Task Record_AfterAProcessDiedWithAsksUnwritten_NeverHandsOutTheirIdsAgain()
+    {
+        // The first process hands out ids and dies before its writer stores them (no flush, no dispose).
+        var dead = Journal();
+        var handedOut = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            handedOut.Add(await AskAsync(dead, "Who led the coup?", confident: true));
+        }
+
+        await using var restarted = Journal();
+        var next = await AskAsync(restarted, "Who led the coup?", confident: true);
+
+        Assert.True(next > handedOut.Max(), $"{next} after {handedOut.Max()}");
+    }
+
+    [Fact]
+    public async Task RecordFeedback_OnAnAskOfAnotherServer_IsRefused()
+    {
+        await using var journal = Journal();
+        var ask = await AskAsync(journal, "Who led the coup?", confident: true, guild: Guild);
+
+        Assert.False(await journal.RecordFeedbackAsync(ask, OtherGuild, FeedbackKind.BadQuote, null, CancellationToken.None));
+        Assert.False(await journal.RecordFeedbackAsync(ask, null, FeedbackKind.BadQuote, null, CancellationToken.None));
+        await journal.FlushAsync(CancellationToken.None);
+        Assert.False(await journal.RecordFeedbackAsync(ask, OtherGuild, FeedbackKind.BadQuote, null, CancellationToken.None));
+        Assert.True(await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.BadQuote, null, CancellationToken.None));
     }
 
     [Fact]
@@ -111,7 +142,7 @@ public sealed class AskJournalTests : IDisposable
         using var transaction = upload.BeginTransaction(deferred: false);
 
         var ask = await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
-        Assert.True(await journal.RecordFeedbackAsync(ask, FeedbackKind.NotHelpful, null, CancellationToken.None));
+        Assert.True(await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.NotHelpful, null, CancellationToken.None));
         transaction.Commit();
 
         var report = await journal.GapsAsync(Guild, Week, 10, CancellationToken.None);
