@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ChatBot.Bench;
 
-var root = new RootCommand("ChatBot benchmarks: answer quality on SQuAD and speed on a generated corpus.");
+var root = new RootCommand("ChatBot benchmarks: answer quality on SQuAD, and answer and quote verification speed on a generated corpus.");
 
 var squadFile = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
 var failures = new Option<int>("--show-failures") { Description = "Print this many questions whose top quote missed", DefaultValueFactory = _ => 0 };
@@ -21,6 +21,11 @@ var cycles = new Option<int>("--cycles") { Description = "Add/remove cycles of a
 var speed = new Command("speed", "Index build, answer latency and memory on a generated corpus, beside the Lucene baseline") { corpusDir, baseline, speedTop, cycles };
 speed.SetAction((parse, ct) => Task.FromResult(SpeedBench.Run(parse.GetValue(corpusDir)!, parse.GetValue(baseline), parse.GetValue(speedTop), parse.GetValue(cycles), ct)));
 root.Subcommands.Add(speed);
+
+var verifyCorpus = new Argument<DirectoryInfo>("corpus-dir") { Description = "A folder made by make-scale-corpus.py (sources/)" };
+var verify = new Command("verify", "Quote verification latency on a generated corpus, quotes taken from its passages, some altered") { verifyCorpus };
+verify.SetAction((parse, ct) => Task.FromResult(VerifyBench.Run(parse.GetValue(verifyCorpus)!, ct)));
+root.Subcommands.Add(verify);
 
 var result = root.Parse(args);
 if (result.Errors.Count > 0)

@@ -62,6 +62,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<QuestionStore>();
         services.TryAddScoped<QuestionAnswerer>();
         services.AddSlashCommand<AskCommand>();
+        services.AddSlashCommand<VerifyCommand>();
         services.AddSlashCommand<SourcesCommand>();
         services.AddSlashCommand<AboutCommand>();
         services.AddSlashCommand<HelpCommand>();

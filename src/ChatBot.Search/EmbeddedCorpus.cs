@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Search;
 
 /// <summary>
-/// The store, the search index derived from it, the indexer and the answer engine over one database, composed
+/// The store, the search index derived from it, the indexer, the answer engine and the quote verifier over one database, composed
 /// without a host: for benchmarks, tests and tools. The host composes the same parts in
 /// <see cref="SearchServiceCollectionExtensions.AddPassageIndex"/>.
 /// </summary>
@@ -28,6 +28,7 @@ public sealed class EmbeddedCorpus : IDisposable
         Indexer = new CorpusIndexer(Store, Index, Sync, Gate, loggers.CreateLogger<CorpusIndexer>());
         Rows = new PassageRows(Store);
         Engine = new AnswerEngine(Index, Rows, synonyms);
+        Verifier = new QuoteVerifier(Index, Rows);
     }
 
     public PassageStore Store { get; }
@@ -45,6 +46,8 @@ public sealed class EmbeddedCorpus : IDisposable
     public PassageRows Rows { get; }
 
     public AnswerEngine Engine { get; }
+
+    public QuoteVerifier Verifier { get; }
 
     /// <summary>A curator of server sources over this corpus.</summary>
     public CorpusCurator CreateCurator(CommunityOptions? options = null, TimeProvider? time = null, ILoggerFactory? loggers = null)

@@ -16,7 +16,7 @@ public static class SearchServiceCollectionExtensions
     /// <summary>
     /// Registers the passage index: validated <see cref="IndexOptions"/>, <see cref="AnswersOptions"/> and
     /// <see cref="CommunityOptions"/>, the store (opened on first use), the search index derived from it, the indexer, the answer engine as
-    /// <see cref="IAnswerService"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
+    /// <see cref="IAnswerService"/>, the quote verifier as <see cref="IQuoteVerifier"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
     /// </summary>
     public static IServiceCollection AddPassageIndex(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +43,8 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<CorpusIndexer>();
         services.AddSingleton<AnswerEngine>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerEngine>());
+        services.AddSingleton<QuoteVerifier>();
+        services.AddSingleton<IQuoteVerifier>(sp => sp.GetRequiredService<QuoteVerifier>());
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
         services.AddSingleton<ICorpusCurator, CorpusCurator>();

@@ -11,6 +11,8 @@ internal sealed class HelpCommand : ISlashCommand
         "**/ask** `question:` your question — I reply with the best passages from the corpus, quoted word for word, "
         + "matched words in **bold**, each with its source. Add `private: True` to see the answer alone.\n"
         + "**More** shows the next passages; **Sources** lists the sources an answer quotes.\n"
+        + "**/verify** `quote:` a quote — I say whether it stands in the corpus word for word, close (each changed, "
+        + "added or left-out word shown) or not at all, with its source. `…` stands for words left out.\n"
         + "**/sources** — what the corpus holds.\n"
         + "**/about** — what this bot is, corpus size, version.\n"
         + "You can also mention me with a question, or send it to me in a direct message. "

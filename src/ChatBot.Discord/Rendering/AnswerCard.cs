@@ -186,7 +186,8 @@ internal static class AnswerCard
         return head + citation + QuotePrefix + body;
     }
 
-    private static string CitationLine(Citation citation, int max)
+    /// <summary>"*Title* — Author · ¶ 3 · [source](url)", escaped, within <paramref name="max"/> characters (the link dropped first).</summary>
+    public static string CitationLine(Citation citation, int max)
     {
         if (max <= 0)
         {

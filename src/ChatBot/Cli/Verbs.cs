@@ -65,6 +65,48 @@ public static class Verbs
         return command;
     }
 
+    public static Command Verify(Func<ParseResult, GlobalOptions> global, TextWriter output, IAnsiConsole console)
+    {
+        var quote = new Argument<string?>("quote") { Description = "The quote, in quotes; … or ... stands for left-out words", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("verify", "Check a quote against the corpus: verbatim, close (word by word) or not found") { quote, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var text = parse.GetValue(quote);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw new CliException("empty quote: verify \"The coup surprised many foreign observers\"");
+            }
+
+            if (text.Trim().Length > QuoteVerification.MaxQuoteLength)
+            {
+                throw new CliException($"the quote is too long: at most {QuoteVerification.MaxQuoteLength:N0} characters");
+            }
+
+            // A word starts with a letter or digit; without one there is nothing to look for.
+            if (!text.Any(char.IsLetterOrDigit))
+            {
+                throw new CliException("the quote has no words to look for");
+            }
+
+            using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();
+            PrepareIndex(host, ct);
+            var verification = await host.Services.GetRequiredService<IQuoteVerifier>().VerifyAsync(text, CorpusScope.Global, ct);
+
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(QuoteJson.Serialize(verification));
+            }
+            else
+            {
+                QuoteConsoleRenderer.Render(console, verification);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     public static Command Index(Func<ParseResult, GlobalOptions> global, TextWriter output)
     {
         var command = new Command("index", "Build or update the index from the sources folder");

@@ -23,8 +23,9 @@ internal sealed class BotHarness : IAsyncDisposable
     public const string Token = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.dG9rZW4tc2VjcmV0LXRhaWw";
     public const string TokenSecret = "dG9rZW4tc2VjcmV0LXRhaWw";
 
-    private BotHarness(FakeDiscordServer discord, IHost host, FakeAnswers answers, LogCollector logs, ConcurrentQueue<int> exitCodes)
+    private BotHarness(FakeDiscordServer discord, IHost host, FakeAnswers answers, FakeQuoteVerifier quotes, LogCollector logs, ConcurrentQueue<int> exitCodes)
     {
+        Quotes = quotes;
         Discord = discord;
         Host = host;
         Answers = answers;
@@ -37,6 +38,9 @@ internal sealed class BotHarness : IAsyncDisposable
     public IHost Host { get; }
 
     public FakeAnswers Answers { get; }
+
+    /// <summary>The fake quote verifier (replaced by the real one when the harness has a database).</summary>
+    public FakeQuoteVerifier Quotes { get; }
 
     public LogCollector Logs { get; }
 
@@ -96,7 +100,9 @@ internal sealed class BotHarness : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         var answers = new FakeAnswers();
         var exitCodes = new ConcurrentQueue<int>();
+        var quotes = new FakeQuoteVerifier();
         builder.Services.AddSingleton<IAnswerService>(answers);
+        builder.Services.AddSingleton<IQuoteVerifier>(quotes);
         builder.Services.AddSingleton<ISourceCatalog>(new FakeCatalog());
         builder.Services.AddSingleton(timings ?? FastTimings());
         builder.Services.AddSingleton(new ExitCodeSink(exitCodes.Enqueue));
@@ -111,7 +117,7 @@ internal sealed class BotHarness : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync();
-        return new BotHarness(fake, host, answers, logs, exitCodes);
+        return new BotHarness(fake, host, answers, quotes, logs, exitCodes);
     }
 
     /// <summary>Sends <c>/ask</c> and returns the interaction once it has been sent.</summary>
