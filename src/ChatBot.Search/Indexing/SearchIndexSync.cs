@@ -64,10 +64,19 @@ public sealed partial class SearchIndexSync(ISearchIndex index, ChangeLog change
         var stopwatch = Stopwatch.StartNew();
         var (_, passages) = StoredSources.Count(store, guildId);
         var scope = ScopeName(guildId);
-        Rebuilding(logger, scope, passages);
+
+        // A new store has nothing to rebuild: its empty index is made without a word.
+        if (passages > 0)
+        {
+            Rebuilding(logger, scope, passages);
+        }
+
         changes.ReadScope(guildId, (rows, lastId) =>
             index.Rebuild(guildId, rows.Select(r => new IndexedPassage(r.RowId, r.Slug, r.Text, TokenOffsets.Decode(r.Text, r.Tokens))), lastId, cancellationToken));
-        Rebuilt(logger, scope, passages, stopwatch.ElapsedMilliseconds);
+        if (passages > 0)
+        {
+            Rebuilt(logger, scope, passages, stopwatch.ElapsedMilliseconds);
+        }
     }
 
     private void Apply(ulong guildId, long applied, CancellationToken cancellationToken)
