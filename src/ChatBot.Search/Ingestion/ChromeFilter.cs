@@ -149,7 +149,8 @@ public static partial class ChromeFilter
 
     private static string Key(string text) => string.Join(' ', TextAnalyzer.Fold(text).Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 
-    // "Search by... Author", "Show... All Results": a label, an ellipsis, then the picked value.
-    [GeneratedRegex(@"^\s*[\p{L}\s]{1,30}(\.\.\.|\u2026)\s*\S")]
+    // "Search by... Author", "Show... All Results": a label, an ellipsis, then the picked value. NonBacktracking,
+    // because a "short" line can still be megabytes long (one word without spaces).
+    [GeneratedRegex(@"^\s*[\p{L}\s]{1,30}(\.\.\.|\u2026)\s*\S", RegexOptions.NonBacktracking)]
     private static partial Regex Picker();
 }

@@ -81,7 +81,7 @@ public static partial class SourceReader
     private static SourceFormat Detect(string fileName, string text)
     {
         var head = text.Length > 4096 ? text[..4096] : text;
-        if (HtmlStart().IsMatch(head) || HtmlTags().Count(head) >= 3)
+        if (StartsLikeHtmlDocument(head) || HtmlTags().Count(head) >= 3)
         {
             return SourceFormat.Html;
         }
@@ -90,6 +90,45 @@ public static partial class SourceReader
         return text.StartsWith("---\n", StringComparison.Ordinal) || extension is ".md" or ".markdown"
             ? SourceFormat.Markdown
             : SourceFormat.Text;
+    }
+
+    /// <summary>
+    /// Optional white space and comments, then a doctype or an &lt;html&gt; tag. Scanned by hand in one pass: as
+    /// a regular expression (<c>^\s*(&lt;!--.*?--&gt;\s*)*&lt;html</c>) it backtracks exponentially, and 200 bytes
+    /// of empty comments took seconds.
+    /// </summary>
+    private static bool StartsLikeHtmlDocument(string head)
+    {
+        var i = SkipWhiteSpace(head, 0);
+        while (head.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+        {
+            var close = head.IndexOf("-->", i + 4, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            i = SkipWhiteSpace(head, close + 3);
+        }
+
+        var rest = head.AsSpan(i);
+        if (rest.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase))
+        {
+            var name = SkipWhiteSpace(head, i + 9);
+            return name > i + 9 && head.AsSpan(name).StartsWith("html", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return rest.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && rest.Length > 5 && (char.IsWhiteSpace(rest[5]) || rest[5] == '>');
+    }
+
+    private static int SkipWhiteSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static SourceMetadata? FromFields(IReadOnlyDictionary<string, string> fields, List<Block> blocks)
@@ -134,12 +173,10 @@ public static partial class SourceReader
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"[^a-z0-9]+")]
+    // NonBacktracking: these see file names and file contents, and must run in linear time whatever they hold.
+    [GeneratedRegex(@"[^a-z0-9]+", RegexOptions.NonBacktracking)]
     private static partial Regex NonAlphanumeric();
 
-    [GeneratedRegex(@"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex HtmlStart();
-
-    [GeneratedRegex(@"<(p|div|br|body|head|span|a\s+href|table|li|h[1-6])[\s>/]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<(p|div|br|body|head|span|a\s+href|table|li|h[1-6])[\s>/]", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex HtmlTags();
 }
