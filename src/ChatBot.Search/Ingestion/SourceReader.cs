@@ -36,6 +36,8 @@ public static partial class SourceReader
                 break;
         }
 
+        // After parsing, so that characters written as entities (&#x202E;) are caught too.
+        blocks = blocks.ConvertAll(b => b with { Text = TextHygiene.ForPassage(b.Text) });
         var metadata = Merge(overrides, found, fileName);
         var passages = Segmenter.Segment(ChromeFilter.Clean(blocks, metadata.Title), options ?? SegmenterOptions.Default);
         if (passages.Count == 0)
@@ -147,10 +149,11 @@ public static partial class SourceReader
                 fields.GetValueOrDefault("published"), fields.GetValueOrDefault("license"));
     }
 
+    /// <summary>The uploader's metadata over the file's own, cleaned for showing to others.</summary>
     private static SourceMetadata Merge(SourceMetadata? overrides, SourceMetadata? found, string fileName)
     {
-        static string? Pick(string? a, string? b) => !string.IsNullOrWhiteSpace(a) ? a.Trim() : string.IsNullOrWhiteSpace(b) ? null : b.Trim();
-        var title = Pick(overrides?.Title, found?.Title) ?? Humanize(fileName);
+        static string? Pick(string? a, string? b) => TextHygiene.ForMetadata(a) ?? TextHygiene.ForMetadata(b);
+        var title = Pick(overrides?.Title, found?.Title) ?? TextHygiene.ForMetadata(Humanize(fileName)) ?? "Untitled source";
         return new SourceMetadata(
             title,
             Pick(overrides?.Author, found?.Author),

@@ -27,6 +27,20 @@ public sealed class HostileInputTests
         ["empty comments, then text"] = () => Utf8("bomb.txt", Repeat("<!---->", 5_000) + " The text after the comments is kept.", keeps: "The text after the comments is kept."),
         ["empty comments, then a page"] = () => Utf8("bomb.txt", Repeat("<!---->", 500) + "<html><body><p>The page after the comments is kept.</p></body></html>", keeps: "The page after the comments is kept."),
         ["unclosed comment at the top"] = () => Utf8("bomb.txt", "<!--" + Repeat("<!-- ", 100_000) + " and some text."),
+        // Encodings and invisible characters.
+        ["a lone surrogate encoded in UTF-8"] = () => Bytes("lone.txt", [.. "The envoy "u8, 0xED, 0xA0, 0x80, .. " signed the treaty in the spring."u8], keeps: "The envoy \uFFFD signed the treaty"),
+        ["a surrogate pair encoded in CESU-8"] = () => Bytes("cesu.txt", [.. "The envoy "u8, 0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80, .. " signed the treaty in the spring."u8], keeps: "signed the treaty"),
+        ["a UTF-8 sequence cut off"] = () => Bytes("cut.txt", [.. "The envoy signed the treaty "u8, 0xE2, 0x82], refusedWith: "not valid UTF-8 text (at byte 29)"),
+        ["a lone surrogate in UTF-16"] = () => Utf16("lone16.txt", "The envoy \uDC00 signed \uD800the treaty in the spring.", keeps: "The envoy \uFFFD signed \uFFFDthe treaty"),
+        ["an odd byte at the end of UTF-16"] = () => Bytes("odd16.txt", [.. Utf16("odd16.txt", Prose).Content, 0x41], keeps: "envoys of both kingdoms."),
+        ["NUL and controls in UTF-16"] = () => Utf16("nul16.txt", "The envoy\0signed\u0007the treaty\u001B[2J in the spring.", keeps: "The envoy signed the treaty [2J in the spring."),
+        ["terminal escapes and controls in UTF-8"] = () => Utf8("escapes.txt", "The envoy \u001B]0;owned\u0007signed the treaty\u0085 in the \u009Bspring.", keeps: "The envoy ]0;owned signed the treaty in the spring."),
+        ["bidirectional overrides and isolates"] = () => Utf8("bidi.md", "The envoy \u202Esigned\u202C the \u2067treaty\u2069 in the \u202Dspring.\u202A\u202B", keeps: "The envoy signed the treaty in the spring."),
+        ["zero-width characters inside words"] = () => Utf8("zw.md", "General Barr\u200Bientos led the co\u2060up; Persian \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 keeps its joiners.", keeps: "General Barrientos led the coup; Persian \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"),
+        ["byte-order marks in the middle"] = () => Bytes("boms.md", [0xEF, 0xBB, 0xBF, .. "\uFEFF---\ntitle: Joined files\n---\n\nThe first file ends here.\uFEFF\n\n\uFEFF# Second\n\nThe sec\uFEFFond file starts here."u8], keeps: "The second file starts here."),
+        ["CRLF, CR and LF mixed"] = () => Utf8("lines.txt", "The envoy signed\r\nthe treaty\rin the spring.\r\n\r\nThe second\n\rparagraph.\r", keeps: "The envoy signed the treaty in the spring."),
+        ["line and paragraph separators"] = () => Utf8("seps.md", "The envoy signed\u2028the treaty\u2029in the spring.", keeps: "The envoy signed the treaty in the spring."),
+
         ["a picker label a megabyte wide"] = () => Utf8("picker.md", "Search" + new string(' ', 1_000_000) + "by\u2026 Author\n\n" + Prose, keeps: Prose),
     };
 
@@ -55,6 +69,32 @@ public sealed class HostileInputTests
         {
             AssertWellFormed(document);
         }
+    }
+
+    [Fact]
+    public async Task Read_InvisibleCharactersInMetadata_AreRemovedAndLinesJoined()
+    {
+        var markdown = "---\ntitle: \"\u202EThe \u200BSiege\u2066 of\u200F Example\u2069\"\nauthor: A.\u200D Histo\u00ADrian\u061C\n---\n\n" + Prose;
+        var (document, _) = await ReadAsync("siege.md", Encoding.UTF8.GetBytes(markdown));
+        Assert.Equal("The Siege of Example", document?.Metadata.Title);
+        Assert.Equal("A. Histo\u00ADrian", document?.Metadata.Author);
+    }
+
+    [Fact]
+    public async Task Read_UploaderMetadata_IsCleanedNotRefused()
+    {
+        var overrides = new SourceMetadata("Chronicle \uD800of the\nsiege\r\u0007 \uDFFF", Author: "\u202E\u200B", Url: "https://example.org/\u2066x");
+        var (document, refusal) = await ReadAsync("chronicle.txt", Encoding.UTF8.GetBytes(Prose), overrides);
+        Assert.Null(refusal);
+        Assert.Equal(new SourceMetadata("Chronicle \uFFFDof the siege \uFFFD", Author: null, Url: "https://example.org/x"), document?.Metadata);
+    }
+
+    [Fact]
+    public async Task Read_FileNameOfInvisibleCharacters_IsTitledUntitled()
+    {
+        var (document, _) = await ReadAsync("\u202E\u200B.txt", Encoding.UTF8.GetBytes(Prose));
+        Assert.Equal("Untitled source", document?.Metadata.Title);
+        Assert.Equal("source", document?.Slug);
     }
 
     [Fact]
@@ -97,11 +137,39 @@ public sealed class HostileInputTests
             Assert.False(string.IsNullOrWhiteSpace(p.Text));
             Assert.InRange(p.Text.Length, 1, SegmenterOptions.Default.MaxPassageChars);
             Assert.Matches(@"^¶ \d+( \(\d+/\d+\))?$", p.Locator);
+            AssertShowable(p.Text, metadata: false);
         });
+        var m = document.Metadata;
+        Assert.All(new[] { m.Title, m.Author, m.Url, m.Published, m.License }.OfType<string>(), value => AssertShowable(value, metadata: true));
+    }
+
+    /// <summary>Valid UTF-16 without controls, scoped direction changes or zero-width characters.</summary>
+    private static void AssertShowable(string text, bool metadata)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var forbidden = char.IsSurrogate(c) || char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
+                or '\u200B' or '\u2060' or '\uFEFF' or '\u2028' or '\u2029' || (metadata && c is (>= '\u200B' and <= '\u200F') or '\u061C');
+            Assert.False(forbidden, $"U+{(int)c:X4} at {i} of \"{text[..Math.Min(text.Length, 80)]}\"");
+        }
     }
 
     private static Hostile Utf8(string fileName, string text, string? keeps = null, string? refusedWith = null)
         => new(fileName, Encoding.UTF8.GetBytes(text), keeps, refusedWith);
+
+    private static Hostile Bytes(string fileName, byte[] content, string? keeps = null, string? refusedWith = null)
+        => new(fileName, content, keeps, refusedWith);
+
+    /// <summary>UTF-16LE with its byte-order mark, code unit by code unit, so lone surrogates survive.</summary>
+    private static Hostile Utf16(string fileName, string text, string? keeps = null)
+        => new(fileName, [0xFF, 0xFE, .. text.SelectMany(c => new[] { (byte)c, (byte)(c >> 8) })], keeps);
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
 }
