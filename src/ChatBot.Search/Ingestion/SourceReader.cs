@@ -12,40 +12,58 @@ namespace ChatBot.Search.Ingestion;
 public static partial class SourceReader
 {
     /// <exception cref="SourceFormatException">The file is empty, binary, undecodable, malformed or has no text.</exception>
+    /// <remarks>
+    /// Every byte of a source is hostile (anyone can create a server and upload a file), so no content makes this
+    /// throw anything but <see cref="SourceFormatException"/>: the indexer and the upload command catch that one
+    /// type and skip the file with one line, and a parser that fails on some input must not take the bot down.
+    /// </remarks>
     public static SourceDocument Read(string fileName, byte[] content, SourceMetadata? overrides = null, SegmenterOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        var text = TextDecoder.Decode(content);
-        var format = Detect(fileName, text);
-        List<Block> blocks;
-        SourceMetadata? found;
-        switch (format)
+        var stage = "decoding the text";
+        try
         {
-            case SourceFormat.Html:
-                (blocks, found) = HtmlBlocks.Read(text);
-                break;
-            case SourceFormat.Markdown:
-                var (fields, body) = FrontMatter.Split(text);
-                blocks = MarkdownBlocks.Read(body);
-                found = FromFields(fields, blocks);
-                break;
-            default:
-                blocks = TextBlocks.Read(text);
-                found = null;
-                break;
-        }
+            var text = TextDecoder.Decode(content);
+            var format = Detect(fileName, text);
+            stage = $"reading the {format switch { SourceFormat.Html => "HTML", SourceFormat.Markdown => "Markdown", _ => "text" }}";
+            List<Block> blocks;
+            SourceMetadata? found;
+            switch (format)
+            {
+                case SourceFormat.Html:
+                    (blocks, found) = HtmlBlocks.Read(text);
+                    break;
+                case SourceFormat.Markdown:
+                    var (fields, body) = FrontMatter.Split(text);
+                    blocks = MarkdownBlocks.Read(body);
+                    found = FromFields(fields, blocks);
+                    break;
+                default:
+                    blocks = TextBlocks.Read(text);
+                    found = null;
+                    break;
+            }
 
-        // After parsing, so that characters written as entities (&#x202E;) are caught too.
-        blocks = blocks.ConvertAll(b => b with { Text = TextHygiene.ForPassage(b.Text) });
-        var metadata = Merge(overrides, found, fileName);
-        var passages = Segmenter.Segment(ChromeFilter.Clean(blocks, metadata.Title), options ?? SegmenterOptions.Default);
-        if (passages.Count == 0)
+            stage = "cleaning the text";
+
+            // After parsing, so that characters written as entities (&#x202E;) are caught too.
+            blocks = blocks.ConvertAll(b => b with { Text = TextHygiene.ForPassage(b.Text) });
+            var metadata = Merge(overrides, found, fileName);
+            var passages = Segmenter.Segment(ChromeFilter.Clean(blocks, metadata.Title), options ?? SegmenterOptions.Default);
+            if (passages.Count == 0)
+            {
+                throw new SourceFormatException("no text is left after removing markup and page chrome");
+            }
+
+            return new SourceDocument(SlugFor(fileName), metadata, passages);
+        }
+        catch (Exception e) when (e is not (SourceFormatException or OutOfMemoryException))
         {
-            throw new SourceFormatException("no text is left after removing markup and page chrome");
+            // A parser (ours, AngleSharp's) that fails on some bytes has found a bad file, not a bad bot; the
+            // type and message say what went wrong. Running out of memory is the machine's problem, not the file's.
+            throw new SourceFormatException($"{stage} failed ({e.GetType().Name}: {OneLine(e.Message)})");
         }
-
-        return new SourceDocument(SlugFor(fileName), metadata, passages);
     }
 
     /// <summary>Reads a file from disk; problems name the file.</summary>
@@ -131,6 +149,12 @@ public static partial class SourceReader
         }
 
         return i;
+    }
+
+    private static string OneLine(string message)
+    {
+        var line = string.Join(' ', message.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= 200 ? line : line[..200] + "…";
     }
 
     private static SourceMetadata? FromFields(IReadOnlyDictionary<string, string> fields, List<Block> blocks)

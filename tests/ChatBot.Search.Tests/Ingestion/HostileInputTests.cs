@@ -27,6 +27,18 @@ public sealed class HostileInputTests
         ["empty comments, then text"] = () => Utf8("bomb.txt", Repeat("<!---->", 5_000) + " The text after the comments is kept.", keeps: "The text after the comments is kept."),
         ["empty comments, then a page"] = () => Utf8("bomb.txt", Repeat("<!---->", 500) + "<html><body><p>The page after the comments is kept.</p></body></html>", keeps: "The page after the comments is kept."),
         ["unclosed comment at the top"] = () => Utf8("bomb.txt", "<!--" + Repeat("<!-- ", 100_000) + " and some text."),
+        // Sizes: one huge line, huge paragraphs, a huge file.
+        ["a 2 MB line without spaces"] = () => Utf8("line.txt", new string('x', 2_000_000)),
+        ["a 2 MB sentence without spaces"] = () => Utf8("sentence.txt", new string('x', 2_000_000) + ".", keeps: new string('x', 800)),
+        ["a 2 MB sentence of emoji"] = () => Utf8("emoji.md", Repeat("\U0001F600", 1_000_000) + ".", keeps: Repeat("\U0001F600", 399)),
+        ["a 2 MB paragraph of random words"] = () => Utf8("words.txt", RandomWords(seed: 1, bytes: 2_000_000, paragraphs: false), keeps: "envoy"),
+        ["a 2 MB file of random words"] = () => Utf8("words.txt", RandomWords(seed: 2, bytes: 2_000_000, paragraphs: true), keeps: "treaty"),
+        ["a 2 MB Markdown file of random words"] = () => Utf8("words.md", RandomWords(seed: 3, bytes: 2_000_000, paragraphs: true), keeps: "siege"),
+
+        // Markdig refused these with an exception of its own, which escaped the indexer as an AggregateException.
+        ["20,000 nested quotes"] = () => Utf8("quotes.md", Repeat("> ", 20_000) + "The quoted text is kept."),
+        ["20,000 nested list items"] = () => Utf8("items.md", Repeat("- ", 20_000) + "The listed text is kept."),
+
         // Encodings and invisible characters.
         ["a lone surrogate encoded in UTF-8"] = () => Bytes("lone.txt", [.. "The envoy "u8, 0xED, 0xA0, 0x80, .. " signed the treaty in the spring."u8], keeps: "The envoy \uFFFD signed the treaty"),
         ["a surrogate pair encoded in CESU-8"] = () => Bytes("cesu.txt", [.. "The envoy "u8, 0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80, .. " signed the treaty in the spring."u8], keeps: "signed the treaty"),
@@ -170,6 +182,27 @@ public sealed class HostileInputTests
     /// <summary>UTF-16LE with its byte-order mark, code unit by code unit, so lone surrogates survive.</summary>
     private static Hostile Utf16(string fileName, string text, string? keeps = null)
         => new(fileName, [0xFF, 0xFE, .. text.SelectMany(c => new[] { (byte)c, (byte)(c >> 8) })], keeps);
+
+    /// <summary>Words and punctuation from a seeded generator: the same megabytes on every run.</summary>
+    private static string RandomWords(int seed, int bytes, bool paragraphs)
+    {
+        string[] words = ["the", "treaty", "envoy", "siege", "of", "kingdom", "spring", "walls", "fell", "and", "a", "1964", "coup", "junta", "Barrientos", "army", "was", "in", "talks"];
+        var random = new Random(seed);
+        var text = new StringBuilder(bytes + 32);
+        while (text.Length < bytes)
+        {
+            text.Append(words[random.Next(words.Length)]);
+            text.Append(random.Next(12) switch
+            {
+                0 => ". ",
+                1 => ", ",
+                2 when paragraphs => random.Next(4) == 0 ? ".\n\n" : "\n",
+                _ => " ",
+            });
+        }
+
+        return text.ToString();
+    }
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
 }
