@@ -27,6 +27,25 @@ public sealed class HostileInputTests
         ["empty comments, then text"] = () => Utf8("bomb.txt", Repeat("<!---->", 5_000) + " The text after the comments is kept.", keeps: "The text after the comments is kept."),
         ["empty comments, then a page"] = () => Utf8("bomb.txt", Repeat("<!---->", 500) + "<html><body><p>The page after the comments is kept.</p></body></html>", keeps: "The page after the comments is kept."),
         ["unclosed comment at the top"] = () => Utf8("bomb.txt", "<!--" + Repeat("<!-- ", 100_000) + " and some text."),
+        // HTML nesting: the tree builder's work grows with the depth, and AngleSharp's with the formatting it reopens.
+        ["50,000 nested divs"] = () => Utf8("divs.html", Repeat("<div>", 50_000) + "The deepest text of the page is kept.", keeps: "The deepest text of the page is kept."),
+        ["50,000 nested divs, closed"] = () => Utf8("divs.html", "<html><body>" + Repeat("<div>", 50_000) + "The deepest text is kept." + Repeat("</div>", 50_000) + "<p>The text after them is kept.</p>", keeps: "The text after them is kept."),
+        ["nested divs with a paragraph at every level"] = () => Utf8("levels.html", string.Concat(Enumerable.Range(1, 5_000).Select(i => $"<div>Paragraph {i} of the nested page.")), keeps: "Paragraph 4999 of the nested page.\nParagraph 5000 of the nested page."),
+        ["20,000 bold tags with distinct attributes"] = () => Utf8("bold.html", string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<b x={i}>")) + "<p>The bold text is kept.", keeps: "The bold text is kept."),
+        ["paragraphs that each leave a bold tag open"] = () => Utf8("open.html", string.Concat(Enumerable.Range(0, 10_000).Select(i => $"<p><b x={i}>Sentence {i} is kept.</p>")), keeps: "Sentence 9999 is kept."),
+        ["misnested bold and divs"] = () => Utf8("misnest.html", Repeat("<b><div>", 20_000) + "The misnested text is kept.", keeps: "The misnested text is kept."),
+        ["misnested links and paragraphs"] = () => Utf8("links.html", Repeat("<a href=x><p>", 20_000) + "The linked text is kept.", keeps: "The linked text is kept."),
+        ["nested tables"] = () => Utf8("tables.html", Repeat("<table><tr><td>", 20_000) + "The tabled text is kept.", keeps: "The tabled text is kept."),
+        ["text fostered out of a table"] = () => Utf8("foster.html", "<table>" + Repeat("a<b>", 50_000) + "<p>The fostered text is kept.", keeps: "The fostered text is kept."),
+        ["nested SVG"] = () => Utf8("svg.html", "<p>Before the drawing is kept.</p><svg>" + Repeat("<g>", 50_000) + Repeat("<path/>", 10_000) + "</svg><p>After the drawing is kept.</p>", keeps: "After the drawing is kept."),
+        ["a title that hides tags in SVG"] = () => Utf8("title.html", "<p>Before it is kept.</p><svg><title>" + Repeat("<div>", 50_000) + "</title></svg><p>After it is kept.</p>", keeps: "After it is kept."),
+        ["a quote that hides tags from a naive scanner"] = () => Utf8("quote.html", "<p =\">" + Repeat("<div>", 50_000) + "\">The text after the quote is kept.", keeps: "The text after the quote is kept."),
+        ["a script that hides tags"] = () => Utf8("script.html", "<p>The text before is kept.</p><script>" + Repeat("<div>", 20_000) + "var x = '</scri' + 'pt>';</script><p>The text after is kept.</p>", keeps: "The text after is kept."),
+        ["50,000 paragraphs, past the element budget"] = () => Utf8("ps.html", string.Concat(Enumerable.Range(0, 50_000).Select(i => $"<p>{i}.")), keeps: "49998.\n49999."),
+        ["an unclosed comment"] = () => Utf8("comment.html", "<html><body><p>The text before the comment is kept.</p><!--" + Repeat("<p>hidden ", 100_000), keeps: "The text before the comment is kept."),
+        ["a tag cut off by the end of the file"] = () => Utf8("cut.html", "<html><body><p>The text before the tag is kept.</p><div class=\"" + Repeat("x ", 100_000), keeps: "The text before the tag is kept."),
+        ["a megabyte of random tag soup"] = () => Utf8("soup.html", RandomTags(seed: 4, bytes: 1_000_000)),
+
         // Sizes: one huge line, huge paragraphs, a huge file.
         ["a 2 MB line without spaces"] = () => Utf8("line.txt", new string('x', 2_000_000)),
         ["a 2 MB sentence without spaces"] = () => Utf8("sentence.txt", new string('x', 2_000_000) + ".", keeps: new string('x', 800)),
@@ -199,6 +218,27 @@ public sealed class HostileInputTests
                 2 when paragraphs => random.Next(4) == 0 ? ".\n\n" : "\n",
                 _ => " ",
             });
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Tags, attributes, entities and text from a seeded generator, nested and misnested at random.</summary>
+    private static string RandomTags(int seed, int bytes)
+    {
+        string[] pieces =
+        [
+            "<div>", "</div>", "<p>", "</p>", "<b>", "</b>", "<i class=x>", "</i>", "<a href='#'>", "</a>", "<table>", "<tr>", "<td>",
+            "</td>", "</table>", "<ul><li>", "<li>", "</ul>", "<svg>", "<g/>", "</svg>", "<math><mi>", "<select><option>", "<br/>",
+            "<script>", "</script>", "<style>", "<title>", "</title>", "<!--", "-->", "<![CDATA[", "]]>", "<!doctype html>",
+            "<template>", "<nav>", "</nav>", "<h2>", "</h2>", "<plaintext", "&amp;", "&#x202E;", "&#xD800;", "&#0;", "<", ">", "'", "\"",
+            "=", "The siege lasted eleven months. ", "walls ", "\n",
+        ];
+        var random = new Random(seed);
+        var text = new StringBuilder(bytes + 64);
+        while (text.Length < bytes)
+        {
+            text.Append(pieces[random.Next(pieces.Length)]);
         }
 
         return text.ToString();
