@@ -50,13 +50,31 @@ public sealed class HostileInputTests
         ["a 2 MB line without spaces"] = () => Utf8("line.txt", new string('x', 2_000_000)),
         ["a 2 MB sentence without spaces"] = () => Utf8("sentence.txt", new string('x', 2_000_000) + ".", keeps: new string('x', 800)),
         ["a 2 MB sentence of emoji"] = () => Utf8("emoji.md", Repeat("\U0001F600", 1_000_000) + ".", keeps: Repeat("\U0001F600", 399)),
-        ["a 2 MB paragraph of random words"] = () => Utf8("words.txt", RandomWords(seed: 1, bytes: 2_000_000, paragraphs: false), keeps: "envoy"),
+        ["a 1 MB paragraph of random words"] = () => Utf8("words.txt", RandomWords(seed: 1, bytes: 1_000_000, paragraphs: false), keeps: "envoy"),
         ["a 2 MB file of random words"] = () => Utf8("words.txt", RandomWords(seed: 2, bytes: 2_000_000, paragraphs: true), keeps: "treaty"),
-        ["a 2 MB Markdown file of random words"] = () => Utf8("words.md", RandomWords(seed: 3, bytes: 2_000_000, paragraphs: true), keeps: "siege"),
+        ["a 1 MB Markdown file of random words"] = () => Utf8("words.md", RandomWords(seed: 3, bytes: 1_000_000, paragraphs: true), keeps: "siege"),
 
-        // Markdig refused these with an exception of its own, which escaped the indexer as an AggregateException.
-        ["20,000 nested quotes"] = () => Utf8("quotes.md", Repeat("> ", 20_000) + "The quoted text is kept."),
-        ["20,000 nested list items"] = () => Utf8("items.md", Repeat("- ", 20_000) + "The listed text is kept."),
+        // Markdown nesting. Markdig refused the first three with an exception that escaped the indexer, and a
+        // deep enough emphasis overflowed the stack of the code walking its tree.
+        ["20,000 nested quotes"] = () => Utf8("quotes.md", Repeat("> ", 20_000) + "The quoted text is kept.", keeps: "The quoted text is kept."),
+        ["20,000 nested list items"] = () => Utf8("items.md", Repeat("- ", 20_000) + "The listed text is kept.", keeps: "The listed text is kept."),
+        ["20,000 nested ordered items"] = () => Utf8("ordered.md", Repeat("1. ", 20_000) + "The numbered text is kept.", keeps: "The numbered text is kept."),
+        ["lines quoted 2,000 deep"] = () => Utf8("deep.md", string.Concat(Enumerable.Range(0, 100).Select(i => Repeat("> ", 2_000) + $"Line {i} of the quote.\n")), keeps: "Line 98 of the quote. Line 99 of the quote."),
+        ["a staircase of 700 nested list items"] = () => Utf8("stairs.md", string.Concat(Enumerable.Range(0, 700).Select(i => new string(' ', 2 * i) + $"- Item {i} of the staircase.\n")), keeps: "Item 698 of the staircase.\nItem 699 of the staircase."),
+        ["100,000 nested emphasis markers"] = () => Utf8("stars.md", new string('*', 100_000) + "The emphasised text is kept." + new string('*', 100_000), keeps: "The emphasised text is kept."),
+        ["nested strong and emphasis"] = () => Utf8("strong.md", Repeat("*a **a ", 50_000) + "b" + Repeat(" a** a*", 50_000)),
+        ["100,000 nested brackets"] = () => Utf8("brackets.md", new string('[', 100_000) + "The bracketed text is kept." + new string(']', 100_000), keeps: "bracketed"),
+        ["100,000 unclosed links"] = () => Utf8("links.md", Repeat("[a](", 100_000)),
+        ["unclosed links with destinations"] = () => Utf8("links.md", Repeat("[a](b", 100_000)),
+        ["nested images"] = () => Utf8("images.md", Repeat("![", 50_000) + Repeat("](a)", 50_000)),
+        ["emphasis closers without openers"] = () => Utf8("closers.md", Repeat("a_ ", 100_000)),
+        ["openers and closers in multiples of 3"] = () => Utf8("threes.md", "a**b" + Repeat("c* ", 100_000)),
+        ["100,000 link reference definitions"] = () => Utf8("defs.md", string.Concat(Enumerable.Range(0, 100_000).Select(i => $"[a{i}]: /u{i}\n")) + "\nThe reference [a5] is resolved.", keeps: "The reference a5 is resolved."),
+        ["80,000 setext headings"] = () => Utf8("setext.md", Repeat("a\n=\n", 80_000)),
+        ["backtick runs of every length"] = () => Utf8("ticks.md", string.Concat(Enumerable.Range(1, 1_500).Select(i => "e" + new string('`', i)))),
+        ["100,000 unclosed HTML comments"] = () => Utf8("comments.md", "</" + Repeat("<!--", 100_000)),
+        ["100,000 unclosed inline tags"] = () => Utf8("tags.md", Repeat("<a b='", 100_000)),
+        ["a megabyte of random Markdown syntax"] = () => Utf8("soup.md", RandomMarkdown(seed: 5, bytes: 1_000_000)),
 
         // Encodings and invisible characters.
         ["a lone surrogate encoded in UTF-8"] = () => Bytes("lone.txt", [.. "The envoy "u8, 0xED, 0xA0, 0x80, .. " signed the treaty in the spring."u8], keeps: "The envoy \uFFFD signed the treaty"),
@@ -236,6 +254,25 @@ public sealed class HostileInputTests
         ];
         var random = new Random(seed);
         var text = new StringBuilder(bytes + 64);
+        while (text.Length < bytes)
+        {
+            text.Append(pieces[random.Next(pieces.Length)]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Markdown punctuation, markers and words from a seeded generator, at random.</summary>
+    private static string RandomMarkdown(int seed, int bytes)
+    {
+        string[] pieces =
+        [
+            "*", "**", "_", "__", "[", "]", "](", "(", ")", "`", "``", "<", ">", "> ", "!", "![", "# ", "- ", "+ ", "1. ", "2) ",
+            "\n", "\n\n", "    ", "\t", "&amp;", "&#xD800;", "&#x202E;", "\\", "\"", "'", "===", "---", "```", "~~~", "<!--", "-->",
+            "<div>", "[x]: /u", "<http://a.b>", "a@b.c", " ", "siege ", "treaty ", "The walls fell. ",
+        ];
+        var random = new Random(seed);
+        var text = new StringBuilder(bytes + 32);
         while (text.Length < bytes)
         {
             text.Append(pieces[random.Next(pieces.Length)]);
