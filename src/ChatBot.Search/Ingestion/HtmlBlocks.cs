@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 namespace ChatBot.Search.Ingestion;
@@ -36,7 +37,7 @@ public static class HtmlBlocks
 
     public static (List<Block> Blocks, SourceMetadata? Metadata) Read(string html)
     {
-        var document = new HtmlParser().ParseDocument(HtmlNestingLimiter.Limit(html));
+        var document = Parse(html);
         var metadata = ReadMetadata(document);
         foreach (var selector in Removed)
         {
@@ -56,6 +57,25 @@ public static class HtmlBlocks
         var blocks = new List<Block>();
         Collect(root, blocks);
         return (blocks, metadata);
+    }
+
+    /// <summary>
+    /// Parses the limited page; if AngleSharp fails on its markup, parses its text alone. AngleSharp 1.10.3
+    /// throws (NullReferenceException, ArgumentOutOfRangeException) on some misnested markup, for instance
+    /// <c>&lt;select&gt;&lt;option&gt;&lt;div&gt;&lt;td&gt;&lt;template&gt;&lt;/template&gt;&lt;/div&gt;&lt;/td&gt;&lt;h2&gt;</c>,
+    /// and a page's text should not be lost to a parser bug. Its title and chrome are, then: nothing tells them apart.
+    /// </summary>
+    private static IHtmlDocument Parse(string html)
+    {
+        var parser = new HtmlParser();
+        try
+        {
+            return parser.ParseDocument(HtmlNestingLimiter.Limit(html));
+        }
+        catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return parser.ParseDocument(HtmlNestingLimiter.Flatten(html));
+        }
     }
 
     private static bool IsChrome(IElement element)

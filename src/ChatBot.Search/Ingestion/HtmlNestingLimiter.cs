@@ -131,19 +131,28 @@ internal static class HtmlNestingLimiter
     public static string Limit(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return new Rewriter(html).Run();
+        return new Rewriter(html, MaxElements(html.Length)).Run();
+    }
+
+    /// <summary>
+    /// The page's text without any element, paragraphs separated by U+2029 and entities left for the parser to
+    /// decode: what is left to read when the parser fails on the page's markup.
+    /// </summary>
+    public static string Flatten(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return new Rewriter(html, maxElements: 0).Run();
     }
 
     private readonly record struct Open(string Name, bool Foreign, int Weight);
 
-    private sealed class Rewriter(string html)
+    private sealed class Rewriter(string html, int maxElements)
     {
         private readonly StringBuilder output = new(html.Length + 64);
         private readonly List<Open> stack = [];
         private readonly Dictionary<string, int> suppressed = new(StringComparer.Ordinal);
         private readonly List<KeyValuePair<string, string>> attributes = [];
         private readonly HashSet<string> attributeNames = new(StringComparer.Ordinal);
-        private readonly int maxElements = MaxElements(html.Length);
         private int depth;
         private int elements;
 

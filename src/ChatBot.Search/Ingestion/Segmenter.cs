@@ -14,6 +14,7 @@ public static class Segmenter
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPassageChars, 1, nameof(options));
         var passages = new List<PassageDraft>();
         var paragraph = 0;
         foreach (var block in blocks.Where(b => b.Kind == BlockKind.Paragraph))

@@ -21,6 +21,12 @@ public static partial class SourceReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(content);
+        if (options is not null)
+        {
+            // Outside the catch below: a passage with no room is our mistake, not the file's.
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPassageChars, 1, nameof(options));
+        }
+
         var stage = "decoding the text";
         try
         {

@@ -41,6 +41,7 @@ public sealed class HostileInputTests
         ["a title that hides tags in SVG"] = () => Utf8("title.html", "<p>Before it is kept.</p><svg><title>" + Repeat("<div>", 50_000) + "</title></svg><p>After it is kept.</p>", keeps: "After it is kept."),
         ["a quote that hides tags from a naive scanner"] = () => Utf8("quote.html", "<p =\">" + Repeat("<div>", 50_000) + "\">The text after the quote is kept.", keeps: "The text after the quote is kept."),
         ["a script that hides tags"] = () => Utf8("script.html", "<p>The text before is kept.</p><script>" + Repeat("<div>", 20_000) + "var x = '</scri' + 'pt>';</script><p>The text after is kept.</p>", keeps: "The text after is kept."),
+        ["a page that AngleSharp fails on"] = () => Utf8("crash.html", "<html><body><p>The text before the broken markup is kept.</p><select><option><div><td><template></template></div></td><h2>", keeps: "The text before the broken markup is kept."),
         ["50,000 paragraphs, past the element budget"] = () => Utf8("ps.html", string.Concat(Enumerable.Range(0, 50_000).Select(i => $"<p>{i}.")), keeps: "49998.\n49999."),
         ["an unclosed comment"] = () => Utf8("comment.html", "<html><body><p>The text before the comment is kept.</p><!--" + Repeat("<p>hidden ", 100_000), keeps: "The text before the comment is kept."),
         ["a tag cut off by the end of the file"] = () => Utf8("cut.html", "<html><body><p>The text before the tag is kept.</p><div class=\"" + Repeat("x ", 100_000), keeps: "The text before the tag is kept."),
@@ -145,6 +146,10 @@ public sealed class HostileInputTests
         Assert.Equal("Untitled source", document?.Metadata.Title);
         Assert.Equal("source", document?.Slug);
     }
+
+    [Fact]
+    public void Read_OptionsWithNoRoomForText_IsAMisuseNotAFormatError()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => SourceReader.Read("a.txt", Encoding.UTF8.GetBytes(Prose), options: new SegmenterOptions(0)));
 
     [Fact]
     public void Regexes_InIngestionAndText_RunInLinearTime()
