@@ -53,6 +53,7 @@ public static partial class ChromeFilter
         var counts = keyed.GroupBy(b => b.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var titleKey = title is null ? null : Key(title);
         var kept = new List<Block>();
+        var labels = new List<Block>();
         var seenRealParagraph = false;
         foreach (var (block, key) in keyed)
         {
@@ -60,9 +61,14 @@ public static partial class ChromeFilter
                 || (IsShort(block.Text) && counts[key] > 1)
                 || (titleKey is not null && key == titleKey && IsShort(block.Text))
                 || IsInterfaceLine(block.Text)
-                || IsNotice(block.Text)
-                || (!seenRealParagraph && block.Kind == BlockKind.Paragraph && IsLabel(block.Text)))
+                || IsNotice(block.Text))
             {
+                continue;
+            }
+
+            if (!seenRealParagraph && block.Kind == BlockKind.Paragraph && IsLabel(block.Text))
+            {
+                labels.Add(block);
                 continue;
             }
 
@@ -74,7 +80,9 @@ public static partial class ChromeFilter
             kept.Add(block);
         }
 
-        return kept;
+        // Labels introduce a text; a file with nothing else ("Hello world", one line at the bottom of 50,000 <div>s)
+        // has no other text, and is read rather than refused as empty.
+        return seenRealParagraph || labels.Count == 0 ? kept : [.. labels, .. kept];
     }
 
     /// <summary>Short and without sentence punctuation: a label, a title line or a widget, not prose.</summary>

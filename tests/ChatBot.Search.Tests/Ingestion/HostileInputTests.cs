@@ -29,6 +29,7 @@ public sealed class HostileInputTests
         ["unclosed comment at the top"] = () => Utf8("bomb.txt", "<!--" + Repeat("<!-- ", 100_000) + " and some text."),
         // HTML nesting: the tree builder's work grows with the depth, and AngleSharp's with the formatting it reopens.
         ["50,000 nested divs"] = () => Utf8("divs.html", Repeat("<div>", 50_000) + "The deepest text of the page is kept.", keeps: "The deepest text of the page is kept."),
+        ["50,000 nested divs around a phrase"] = () => Utf8("phrase.html", Repeat("<div>", 50_000) + "Hello world from the bottom", keeps: "Hello world from the bottom"),
         ["50,000 nested divs, closed"] = () => Utf8("divs.html", "<html><body>" + Repeat("<div>", 50_000) + "The deepest text is kept." + Repeat("</div>", 50_000) + "<p>The text after them is kept.</p>", keeps: "The text after them is kept."),
         ["nested divs with a paragraph at every level"] = () => Utf8("levels.html", string.Concat(Enumerable.Range(1, 5_000).Select(i => $"<div>Paragraph {i} of the nested page.")), keeps: "Paragraph 4999 of the nested page.\nParagraph 5000 of the nested page."),
         ["20,000 bold tags with distinct attributes"] = () => Utf8("bold.html", string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<b x={i}>")) + "<p>The bold text is kept.", keeps: "The bold text is kept."),
