@@ -54,6 +54,7 @@ public static partial class ChromeFilter
         var counts = keyed.GroupBy(b => b.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var titleKey = title is null ? null : Key(title);
         var kept = new List<Block>();
+        var labels = new List<Block>();
         var seenRealParagraph = false;
         foreach (var (block, key) in keyed)
         {
@@ -61,9 +62,14 @@ public static partial class ChromeFilter
                 || (IsShort(block.Text) && counts[key] > 1)
                 || (titleKey is not null && key == titleKey && IsShort(block.Text))
                 || IsInterfaceLine(block.Text)
-                || IsNotice(block.Text)
-                || (!seenRealParagraph && block.Kind == BlockKind.Paragraph && IsLabel(block.Text)))
+                || IsNotice(block.Text))
             {
+                continue;
+            }
+
+            if (!seenRealParagraph && block.Kind == BlockKind.Paragraph && IsLabel(block.Text))
+            {
+                labels.Add(block);
                 continue;
             }
 
@@ -75,7 +81,9 @@ public static partial class ChromeFilter
             kept.Add(block);
         }
 
-        return kept;
+        // Labels introduce a text; a file with nothing else ("Hello world", one line at the bottom of 50,000 <div>s)
+        // has no other text, and is read rather than refused as empty.
+        return seenRealParagraph || labels.Count == 0 ? kept : [.. labels, .. kept];
     }
 
     /// <summary>Short and without sentence punctuation: a label, a title line or a widget, not prose.</summary>
@@ -150,7 +158,8 @@ public static partial class ChromeFilter
 
     private static string Key(string text) => string.Join(' ', TextAnalysis.Fold(text).Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 
-    // "Search by... Author", "Show... All Results": a label, an ellipsis, then the picked value.
-    [GeneratedRegex(@"^\s*[\p{L}\s]{1,30}(\.\.\.|\u2026)\s*\S")]
+    // "Search by... Author", "Show... All Results": a label, an ellipsis, then the picked value. NonBacktracking,
+    // because a "short" line can still be megabytes long (one word without spaces).
+    [GeneratedRegex(@"^\s*[\p{L}\s]{1,30}(\.\.\.|\u2026)\s*\S", RegexOptions.NonBacktracking)]
     private static partial Regex Picker();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 namespace ChatBot.Search.Ingestion;
@@ -8,7 +9,8 @@ namespace ChatBot.Search.Ingestion;
 /// The main text of an HTML page, through AngleSharp: the page's &lt;main&gt; or &lt;article&gt; when it has
 /// one, without scripts, navigation, headers, footers, sidebars, forms, cookie banners and hidden elements;
 /// each block-level element with text of its own becomes a paragraph or a heading. Also reads the metadata a
-/// citation needs.
+/// citation needs. The page first goes through <see cref="HtmlNestingLimiter"/>, which keeps the parser's work
+/// linear however the page nests.
 /// </summary>
 public static class HtmlBlocks
 {
@@ -35,7 +37,7 @@ public static class HtmlBlocks
 
     public static (List<Block> Blocks, SourceMetadata? Metadata) Read(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = Parse(html);
         var metadata = ReadMetadata(document);
         foreach (var selector in Removed)
         {
@@ -57,6 +59,25 @@ public static class HtmlBlocks
         return (blocks, metadata);
     }
 
+    /// <summary>
+    /// Parses the limited page; if AngleSharp fails on its markup, parses its text alone. AngleSharp 1.10.3
+    /// throws (NullReferenceException, ArgumentOutOfRangeException) on some misnested markup, for instance
+    /// <c>&lt;select&gt;&lt;option&gt;&lt;div&gt;&lt;td&gt;&lt;template&gt;&lt;/template&gt;&lt;/div&gt;&lt;/td&gt;&lt;h2&gt;</c>,
+    /// and a page's text should not be lost to a parser bug. Its title and chrome are, then: nothing tells them apart.
+    /// </summary>
+    private static IHtmlDocument Parse(string html)
+    {
+        var parser = new HtmlParser();
+        try
+        {
+            return parser.ParseDocument(HtmlNestingLimiter.Limit(html));
+        }
+        catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return parser.ParseDocument(HtmlNestingLimiter.Flatten(html));
+        }
+    }
+
     private static bool IsChrome(IElement element)
     {
         if (element.LocalName is "html" or "body" or "main" or "article")
@@ -68,45 +89,66 @@ public static class HtmlBlocks
         return names.Trim().Length > 0 && ChromeNames.Any(n => names.Split(' ', '-', '_').Contains(n));
     }
 
-    /// <summary>Emits a block for each element whose own text is not inside a child block.</summary>
-    private static void Collect(INode node, List<Block> blocks)
+    /// <summary>
+    /// Emits a block for each element whose own text is not inside a child block. Walks the tree with its own
+    /// stack rather than by recursion, so that no nesting can overflow the thread's stack.
+    /// </summary>
+    private static void Collect(INode root, List<Block> blocks)
     {
-        var inline = new StringBuilder();
-        foreach (var child in node.ChildNodes)
+        var open = new Stack<(INode Node, int Next, StringBuilder Inline)>();
+        open.Push((root, 0, new StringBuilder()));
+        while (open.Count > 0)
         {
-            if (child is IElement element && BlockElements.Contains(element.LocalName))
+            var (node, next, inline) = open.Pop();
+            var children = node.ChildNodes;
+            var descended = false;
+            while (next < children.Length && !descended)
             {
-                Flush(inline, node, blocks);
-                if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+                var child = children[next++];
+                if (child is IElement element && BlockElements.Contains(element.LocalName))
                 {
-                    var heading = Normalize(element.TextContent);
-                    if (heading.Length > 0)
+                    Flush(inline, node, blocks);
+                    if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
                     {
-                        blocks.Add(new Block(heading, BlockKind.Heading));
+                        var heading = Normalize(element.TextContent);
+                        if (heading.Length > 0)
+                        {
+                            blocks.Add(new Block(heading, BlockKind.Heading));
+                        }
+                    }
+                    else
+                    {
+                        open.Push((node, next, inline));
+                        open.Push((element, 0, new StringBuilder()));
+                        descended = true;
                     }
                 }
-                else
+                else if (child.NodeType is NodeType.Text or NodeType.Element)
                 {
-                    Collect(element, blocks);
+                    inline.Append(child.TextContent);
                 }
             }
-            else if (child.NodeType is NodeType.Text or NodeType.Element)
+
+            if (!descended)
             {
-                inline.Append(child.TextContent);
+                Flush(inline, node, blocks);
             }
         }
-
-        Flush(inline, node, blocks);
     }
 
     private static void Flush(StringBuilder inline, INode node, List<Block> blocks)
     {
-        var text = Normalize(inline.ToString());
-        inline.Clear();
-        if (text.Length > 0)
+        // Past its element budget the limiter marks paragraph breaks with U+2029 instead of elements.
+        foreach (var part in inline.ToString().Split(HtmlNestingLimiter.ParagraphSeparator))
         {
-            blocks.Add(new Block(text, node is IElement { LocalName: "dt" } ? BlockKind.Heading : BlockKind.Paragraph));
+            var text = Normalize(part);
+            if (text.Length > 0)
+            {
+                blocks.Add(new Block(text, node is IElement { LocalName: "dt" } ? BlockKind.Heading : BlockKind.Paragraph));
+            }
         }
+
+        inline.Clear();
     }
 
     private static string Normalize(string text)

@@ -13,38 +13,64 @@ namespace ChatBot.Search.Ingestion;
 public static partial class SourceReader
 {
     /// <exception cref="SourceFormatException">The file is empty, binary, undecodable, malformed or has no text.</exception>
+    /// <remarks>
+    /// Every byte of a source is hostile (anyone can create a server and upload a file), so no content makes this
+    /// throw anything but <see cref="SourceFormatException"/>: the indexer and the upload command catch that one
+    /// type and skip the file with one line, and a parser that fails on some input must not take the bot down.
+    /// </remarks>
     public static SourceDocument Read(string fileName, byte[] content, SourceMetadata? overrides = null, SegmenterOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        var text = TextDecoder.Decode(content);
-        var format = Detect(fileName, text);
-        List<Block> blocks;
-        SourceMetadata? found;
-        switch (format)
+        if (options is not null)
         {
-            case SourceFormat.Html:
-                (blocks, found) = HtmlBlocks.Read(text);
-                break;
-            case SourceFormat.Markdown:
-                var (fields, body) = FrontMatter.Split(text);
-                blocks = MarkdownBlocks.Read(body);
-                found = FromFields(fields, blocks);
-                break;
-            default:
-                blocks = TextBlocks.Read(text);
-                found = null;
-                break;
+            // Outside the catch below: a passage with no room is our mistake, not the file's.
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPassageChars, 1, nameof(options));
         }
 
-        var metadata = Merge(overrides, found, fileName);
-        var passages = Segmenter.Segment(ChromeFilter.Clean(blocks, metadata.Title), options ?? SegmenterOptions.Default);
-        if (passages.Count == 0)
+        var stage = "decoding the text";
+        try
         {
-            throw new SourceFormatException("no text is left after removing markup and page chrome");
-        }
+            var text = TextDecoder.Decode(content);
+            var format = Detect(fileName, text);
+            stage = $"reading the {format switch { SourceFormat.Html => "HTML", SourceFormat.Markdown => "Markdown", _ => "text" }}";
+            List<Block> blocks;
+            SourceMetadata? found;
+            switch (format)
+            {
+                case SourceFormat.Html:
+                    (blocks, found) = HtmlBlocks.Read(text);
+                    break;
+                case SourceFormat.Markdown:
+                    var (fields, body) = FrontMatter.Split(text);
+                    blocks = MarkdownBlocks.Read(body);
+                    found = FromFields(fields, blocks);
+                    break;
+                default:
+                    blocks = TextBlocks.Read(text);
+                    found = null;
+                    break;
+            }
 
-        return new SourceDocument(SlugFor(fileName), metadata, passages);
+            stage = "cleaning the text";
+
+            // After parsing, so that characters written as entities (&#x202E;) are caught too.
+            blocks = blocks.ConvertAll(b => b with { Text = TextHygiene.ForPassage(b.Text) });
+            var metadata = Merge(overrides, found, fileName);
+            var passages = Segmenter.Segment(ChromeFilter.Clean(blocks, metadata.Title), options ?? SegmenterOptions.Default);
+            if (passages.Count == 0)
+            {
+                throw new SourceFormatException("no text is left after removing markup and page chrome");
+            }
+
+            return new SourceDocument(SlugFor(fileName), metadata, passages);
+        }
+        catch (Exception e) when (e is not (SourceFormatException or OutOfMemoryException))
+        {
+            // A parser (ours, AngleSharp's) that fails on some bytes has found a bad file, not a bad bot; the
+            // type and message say what went wrong. Running out of memory is the machine's problem, not the file's.
+            throw new SourceFormatException($"{stage} failed ({e.GetType().Name}: {OneLine(e.Message)})");
+        }
     }
 
     /// <summary>Reads a file from disk; problems name the file.</summary>
@@ -82,7 +108,7 @@ public static partial class SourceReader
     private static SourceFormat Detect(string fileName, string text)
     {
         var head = text.Length > 4096 ? text[..4096] : text;
-        if (HtmlStart().IsMatch(head) || HtmlTags().Count(head) >= 3)
+        if (StartsLikeHtmlDocument(head) || HtmlTags().Count(head) >= 3)
         {
             return SourceFormat.Html;
         }
@@ -91,6 +117,51 @@ public static partial class SourceReader
         return text.StartsWith("---\n", StringComparison.Ordinal) || extension is ".md" or ".markdown"
             ? SourceFormat.Markdown
             : SourceFormat.Text;
+    }
+
+    /// <summary>
+    /// Optional white space and comments, then a doctype or an &lt;html&gt; tag. Scanned by hand in one pass: as
+    /// a regular expression (<c>^\s*(&lt;!--.*?--&gt;\s*)*&lt;html</c>) it backtracks exponentially, and 200 bytes
+    /// of empty comments took seconds.
+    /// </summary>
+    private static bool StartsLikeHtmlDocument(string head)
+    {
+        var i = SkipWhiteSpace(head, 0);
+        while (head.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+        {
+            var close = head.IndexOf("-->", i + 4, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            i = SkipWhiteSpace(head, close + 3);
+        }
+
+        var rest = head.AsSpan(i);
+        if (rest.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase))
+        {
+            var name = SkipWhiteSpace(head, i + 9);
+            return name > i + 9 && head.AsSpan(name).StartsWith("html", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return rest.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && rest.Length > 5 && (char.IsWhiteSpace(rest[5]) || rest[5] == '>');
+    }
+
+    private static int SkipWhiteSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static string OneLine(string message)
+    {
+        var line = string.Join(' ', message.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= 200 ? line : line[..200] + "…";
     }
 
     private static SourceMetadata? FromFields(IReadOnlyDictionary<string, string> fields, List<Block> blocks)
@@ -109,10 +180,11 @@ public static partial class SourceReader
                 fields.GetValueOrDefault("published"), fields.GetValueOrDefault("license"));
     }
 
+    /// <summary>The uploader's metadata over the file's own, cleaned for showing to others.</summary>
     private static SourceMetadata Merge(SourceMetadata? overrides, SourceMetadata? found, string fileName)
     {
-        static string? Pick(string? a, string? b) => !string.IsNullOrWhiteSpace(a) ? a.Trim() : string.IsNullOrWhiteSpace(b) ? null : b.Trim();
-        var title = Pick(overrides?.Title, found?.Title) ?? Humanize(fileName);
+        static string? Pick(string? a, string? b) => TextHygiene.ForMetadata(a) ?? TextHygiene.ForMetadata(b);
+        var title = Pick(overrides?.Title, found?.Title) ?? TextHygiene.ForMetadata(Humanize(fileName)) ?? "Untitled source";
         return new SourceMetadata(
             title,
             Pick(overrides?.Author, found?.Author),
@@ -135,12 +207,10 @@ public static partial class SourceReader
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"[^a-z0-9]+")]
+    // NonBacktracking: these see file names and file contents, and must run in linear time whatever they hold.
+    [GeneratedRegex(@"[^a-z0-9]+", RegexOptions.NonBacktracking)]
     private static partial Regex NonAlphanumeric();
 
-    [GeneratedRegex(@"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex HtmlStart();
-
-    [GeneratedRegex(@"<(p|div|br|body|head|span|a\s+href|table|li|h[1-6])[\s>/]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<(p|div|br|body|head|span|a\s+href|table|li|h[1-6])[\s>/]", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex HtmlTags();
 }

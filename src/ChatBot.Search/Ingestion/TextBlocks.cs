@@ -19,6 +19,7 @@ public static partial class TextBlocks
         return blocks;
     }
 
-    [GeneratedRegex(@"\n[ \t\f]*\n")]
+    // NonBacktracking: it sees whole uploaded files and must run in linear time whatever they hold.
+    [GeneratedRegex(@"\n[ \t\f]*\n", RegexOptions.NonBacktracking)]
     private static partial Regex BlankLine();
 }

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
 namespace ChatBot.Search.Ingestion;
 
@@ -24,7 +27,10 @@ public static class TextDecoder
         ("ID3"u8.ToArray(), "an MP3 file"),
     ];
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-16 that replaces a lone surrogate or a stray odd byte with U+FFFD instead of throwing.</summary>
+    private static readonly UnicodeEncoding Utf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: false);
+
+    private static readonly UnicodeEncoding Utf16Be = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: false);
 
     /// <exception cref="SourceFormatException">The bytes are empty, binary or not valid text.</exception>
     public static string Decode(ReadOnlySpan<byte> content)
@@ -43,33 +49,26 @@ public static class TextDecoder
         }
 
         string text;
-        try
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                text = StrictUtf8.GetString(content[3..]);
-            }
-            else if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-            {
-                text = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true).GetString(content[2..]);
-            }
-            else if (content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            {
-                text = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true).GetString(content[2..]);
-            }
-            else
-            {
-                if (content.IndexOf((byte)0) >= 0)
-                {
-                    throw new SourceFormatException("the file is binary (it contains NUL bytes), not text");
-                }
-
-                text = StrictUtf8.GetString(content);
-            }
+            text = DecodeUtf8(content[3..], byteOffset: 3);
         }
-        catch (DecoderFallbackException)
+        else if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            throw new SourceFormatException("the file is not valid UTF-8 text; save it as UTF-8");
+            text = Utf16Le.GetString(content[2..]);
+        }
+        else if (content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            text = Utf16Be.GetString(content[2..]);
+        }
+        else
+        {
+            if (content.IndexOf((byte)0) >= 0)
+            {
+                throw new SourceFormatException("the file is binary (it contains NUL bytes), not text");
+            }
+
+            text = DecodeUtf8(content, byteOffset: 0);
         }
 
         var control = 0;
@@ -86,6 +85,41 @@ public static class TextDecoder
             throw new SourceFormatException("the file is binary (too many control characters), not text");
         }
 
-        return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        // A byte-order mark inside the text (files joined together) is not a character of it, and one left at
+        // the start would hide front matter or a heading from the parsers.
+        return text.Replace("\uFEFF", "", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+    }
+
+    /// <summary>
+    /// Strict UTF-8, except that a surrogate encoded on its own (ED A0..BF xx, as CESU-8 and Java's modified
+    /// UTF-8 write them, or a lone surrogate from a buggy exporter) becomes U+FFFD: one odd character does not
+    /// make a text unreadable, while bytes of another encoding (Latin-1) mean the whole file would be garbled.
+    /// </summary>
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, int byteOffset)
+    {
+        // Every UTF-8 sequence decodes to no more UTF-16 code units than it has bytes.
+        var chars = new char[bytes.Length];
+        int read = 0, written = 0;
+        while (true)
+        {
+            var status = Utf8.ToUtf16(bytes[read..], chars.AsSpan(written), out var consumed, out var produced, replaceInvalidSequences: false);
+            read += consumed;
+            written += produced;
+            if (status == OperationStatus.Done)
+            {
+                return new string(chars, 0, written);
+            }
+
+            var rest = bytes[read..];
+            if (rest.Length >= 3 && rest[0] == 0xED && rest[1] is >= 0xA0 and <= 0xBF && rest[2] is >= 0x80 and <= 0xBF)
+            {
+                chars[written++] = '\uFFFD';
+                read += 3;
+                continue;
+            }
+
+            throw new SourceFormatException(string.Create(
+                CultureInfo.InvariantCulture, $"the file is not valid UTF-8 text (at byte {byteOffset + read + 1}); save it as UTF-8"));
+        }
     }
 }

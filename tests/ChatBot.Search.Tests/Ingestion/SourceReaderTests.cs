@@ -130,6 +130,12 @@ public sealed class SourceReaderTests
     public void Read_ShortRealSentences_AreKept(string sentence)
         => Assert.Contains(sentence, Texts(Read("a.md", Prose + "\n\n" + sentence)));
 
+    [Theory]
+    [InlineData("short.txt", "Hello world from the bottom")]
+    [InlineData("short.html", "<html><body><div>Notes on the siege</div><div>Second note</div></body></html>")]
+    public void Read_OnlyShortLines_AreTheTextNotLabels(string fileName, string content)
+        => Assert.NotEmpty(Texts(Read(fileName, content)));
+
     [Fact]
     public void Read_LongParagraph_IsCutAtSentencesIntoNumberedPieces()
     {
