@@ -47,10 +47,11 @@ internal sealed class LuceneScopeSearch : IScopeSearch
         }
 
         // Lucene's Levenshtein automata over the term dictionary, one distance at a time so each term's
-        // distance is known; like most misspellings of a name, a neighbour keeps the first letter.
+        // distance is known (closer ones first: enough of them and the farther automaton is not built); like most
+        // misspellings of a name, a neighbour keeps the first letter.
         var found = new List<(string Term, int Distance, int Frequency)>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { term };
-        for (var distance = 1; distance <= Math.Min(maxEdits, LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE); distance++)
+        for (var distance = 1; distance <= Math.Min(maxEdits, LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE) && found.Count < limit; distance++)
         {
             var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(TextAnalysis.Field, term), distance, 1, true);
             while (fuzzy.MoveNext())

@@ -22,9 +22,9 @@ internal sealed class MaxScoreMatcher
 
     /// <summary>
     /// Per segment (until it is merged away) and per term: the most BM25's saturation reaches for the term in any
-    /// passage of the segment, for a given average length. Found by one pass over the term's postings the first
-    /// time the term is asked in that segment; the bound it gives is far tighter than saturation's limit, which
-    /// is what lets MaxScore skip.
+    /// live passage of the segment, for a given average length. Learnt for free the first time a question reads
+    /// the term's whole posting list (until then the bound is saturation's limit, k1 + 1); the bound it gives is
+    /// far tighter, which is what lets MaxScore skip. Deleting passages can only lower the true maximum.
     /// </summary>
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Term, float AverageLength), float>> MaxSaturation = [];
 
@@ -116,21 +116,13 @@ internal sealed class MaxScoreMatcher
                 }
 
                 var key = (term.Utf8ToString(), averageLength);
-                if (!saturations.TryGetValue(key, out var saturation))
-                {
-                    saturation = Saturation(enumerator.Docs(null, null, DocsFlags.FREQS), norms, lengthPart);
-                    if (saturations.Count < MaxCachedTermsPerSegment)
-                    {
-                        saturations.TryAdd(key, saturation);
-                    }
-                }
-
+                var known = saturations.TryGetValue(key, out var saturation);
                 var postings = enumerator.Docs(atomic.LiveDocs, null, DocsFlags.FREQS);
                 var first = postings.NextDoc();
                 if (first != DocIdSetIterator.NO_MORE_DOCS)
                 {
-                    members.Add(new Cursor(postings, weight, first));
-                    bound = Math.Max(bound, weight * saturation);
+                    members.Add(new Cursor(postings, weight, first, known ? null : key));
+                    bound = Math.Max(bound, weight * (known ? saturation : k1 + 1));
                 }
             }
 
@@ -187,6 +179,7 @@ internal sealed class MaxScoreMatcher
                     }
                 }
 
+
                 score += best;
             }
 
@@ -198,6 +191,7 @@ internal sealed class MaxScoreMatcher
                     if (cursor.Doc < doc)
                     {
                         cursor.Doc = cursor.Postings.Advance(doc);
+                        cursor.Skipped = true;
                     }
 
                     if (cursor.Doc == doc)
@@ -219,20 +213,16 @@ internal sealed class MaxScoreMatcher
             }
         }
 
-        return scored;
-    }
-
-    /// <summary>The most BM25's saturation reaches over a term's postings in a segment (deleted passages included: a bound).</summary>
-    private float Saturation(DocsEnum postings, NumericDocValues norms, float[] lengthPart)
-    {
-        var most = 0f;
-        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+        // A term whose whole list was read has shown its greatest saturation in this segment.
+        foreach (var cursor in cursors.SelectMany(c => c))
         {
-            float frequency = postings.Freq;
-            most = Math.Max(most, frequency * (k1 + 1) / (frequency + lengthPart[norms.Get(doc) & 0xFF]));
+            if (cursor.Learning is { } key && !cursor.Skipped && cursor.Doc == DocIdSetIterator.NO_MORE_DOCS && saturations.Count < MaxCachedTermsPerSegment)
+            {
+                saturations.TryAdd(key, cursor.MostSaturation);
+            }
         }
 
-        return most;
+        return scored;
     }
 
     private static float[] NormLengths()
@@ -250,17 +240,27 @@ internal sealed class MaxScoreMatcher
     private sealed record GroupPlan((BytesRef Term, float Weight)[] Members);
 
     /// <summary>A term's postings in one segment, where they stand, and the term's weight.</summary>
-    private sealed class Cursor(DocsEnum postings, float weight, int doc)
+    private sealed class Cursor(DocsEnum postings, float weight, int doc, (string, float)? learning)
     {
         public DocsEnum Postings { get; } = postings;
 
         public int Doc { get; set; } = doc;
 
+        /// <summary>The saturation-cache key, when the term's greatest saturation in this segment is not known yet.</summary>
+        public (string, float)? Learning { get; } = learning;
+
+        /// <summary>Whether passages of the list were skipped, so <see cref="MostSaturation"/> may not be its greatest.</summary>
+        public bool Skipped { get; set; }
+
+        public float MostSaturation { get; private set; }
+
         /// <summary>BM25Similarity's score for the current passage, its length part precomputed.</summary>
         public float Score(float k1, float lengthNorm)
         {
             float frequency = Postings.Freq;
-            return weight * (frequency * (k1 + 1)) / (frequency + lengthNorm);
+            var saturation = frequency * (k1 + 1) / (frequency + lengthNorm);
+            MostSaturation = Math.Max(MostSaturation, saturation);
+            return weight * saturation;
         }
     }
 

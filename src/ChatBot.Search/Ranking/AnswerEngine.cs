@@ -17,6 +17,13 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
     public const int RerankDepth = 20;
 
     /// <summary>
+    /// How many of a question's words, the most informative first, find the first-stage passages (the rest still
+    /// count in the reranking): a long question's weakest words only cost time there (ChatBot.Bench quality on
+    /// SQuAD is unchanged, its speed p99 falls).
+    /// </summary>
+    public const int MatchedWords = 10;
+
+    /// <summary>
     /// Added to the score of a passage whose best sentence holds a candidate answer of the kind the question asks
     /// for (a date for "when", a name for "who"): ChatBot.Bench quality on SQuAD, hit@1 +0.5 points.
     /// </summary>
@@ -81,7 +88,7 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
         var documentCount = search.DocumentCount;
         var terms = new Dictionary<string, (int Group, double Weight)>(StringComparer.Ordinal);
         var groupWeight = new double[query.GroupCount];
-        var groups = new List<TermGroup>();
+        var groups = new List<(TermGroup Group, double Weight)>();
         foreach (var byGroup in query.Terms.GroupBy(t => t.Group))
         {
             var members = new List<WeightedTerm>();
@@ -101,7 +108,7 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
 
             if (members.Count > 0)
             {
-                groups.Add(new TermGroup(members));
+                groups.Add((new TermGroup(members), groupWeight[byGroup.Key]));
             }
         }
 
@@ -110,7 +117,9 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
             return new Ranking(query, [], 0);
         }
 
-        var first = search.Search(groups, Math.Max(RerankDepth, depth), cancellationToken);
+        // The most informative words find the candidates; every word of the question ranks them.
+        var matched = groups.OrderByDescending(g => g.Weight).Take(MatchedWords).Select(g => g.Group).ToList();
+        var first = search.Search(matched, Math.Max(RerankDepth, depth), cancellationToken);
         var rows = passages.Load([.. first.Hits.Select(h => h.RowId)]);
 
         // A question word the corpus has never seen is as informative as a word can be, and it is missing.

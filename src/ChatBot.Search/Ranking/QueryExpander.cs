@@ -55,7 +55,9 @@ public static class QueryExpander
             var frequency = index.DocumentFrequency(word.Term);
             if (frequency <= RareFrequency)
             {
-                foreach (var (term, distance) in index.SpellingNeighbours(word.Term, AllowedEdits(word.Term.Length), MaxSpellings))
+                // Only one edit matters for a word the corpus has (see below), and a two-edit automaton costs five times as much.
+                var edits = frequency == 0 ? AllowedEdits(word.Term.Length) : Math.Min(1, AllowedEdits(word.Term.Length));
+                foreach (var (term, distance) in index.SpellingNeighbours(word.Term, edits, MaxSpellings))
                 {
                     // A word the corpus lacks takes any close spelling; a rare one only a far more frequent one, one
                     // edit away ("Lichin" beside "Lechin"), for a rare word is usually just rare.
