@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatBot.Core;
 
@@ -12,18 +11,8 @@ namespace ChatBot.Cli;
 /// </summary>
 public static class AnswerJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Serialize(Answer answer, bool indented = false)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = indented }))
-        {
-            Write(writer, answer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        => JsonOutput.Serialize(writer => Write(writer, answer), indented);
 
     public static void Write(Utf8JsonWriter writer, Answer answer)
     {
@@ -49,13 +38,7 @@ public static class AnswerJson
             }
 
             writer.WriteEndArray();
-            writer.WriteStartObject("citation");
-            writer.WriteString("sourceId", result.Citation.SourceId);
-            writer.WriteString("title", result.Citation.Title);
-            WriteNullable(writer, "author", result.Citation.Author);
-            WriteNullable(writer, "url", result.Citation.Url);
-            writer.WriteString("locator", result.Citation.Locator);
-            writer.WriteEndObject();
+            CitationJson.Write(writer, result.Citation);
             if (result.Answer is { } span)
             {
                 writer.WriteStartObject("answer");
@@ -77,15 +60,4 @@ public static class AnswerJson
         writer.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatBot.Core;
 
@@ -13,18 +12,8 @@ namespace ChatBot.Cli;
 /// </summary>
 public static class QuoteJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Serialize(QuoteVerification verification, bool indented = false)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = indented }))
-        {
-            Write(writer, verification);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        => JsonOutput.Serialize(writer => Write(writer, verification), indented);
 
     public static void Write(Utf8JsonWriter writer, QuoteVerification verification)
     {
@@ -37,13 +26,7 @@ public static class QuoteJson
         foreach (var match in verification.Matches)
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("citation");
-            writer.WriteString("sourceId", match.Citation.SourceId);
-            writer.WriteString("title", match.Citation.Title);
-            WriteNullable(writer, "author", match.Citation.Author);
-            WriteNullable(writer, "url", match.Citation.Url);
-            writer.WriteString("locator", match.Citation.Locator);
-            writer.WriteEndObject();
+            CitationJson.Write(writer, match.Citation);
             writer.WriteString("original", match.Original);
             writer.WriteStartArray("differences");
             foreach (var difference in match.Differences)
@@ -51,7 +34,7 @@ public static class QuoteJson
                 writer.WriteStartObject();
                 writer.WriteString("kind", Kind(difference.Kind));
                 writer.WriteString("text", difference.Text);
-                WriteNullable(writer, "original", difference.Original);
+                JsonOutput.WriteNullable(writer, "original", difference.Original);
                 writer.WriteEndObject();
             }
 
@@ -77,15 +60,4 @@ public static class QuoteJson
         _ => "missing",
     };
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
 }
