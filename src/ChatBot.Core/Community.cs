@@ -26,6 +26,9 @@ public sealed record SourceDetails(SourceSummary Summary, string Origin, string?
 /// <summary>One line of a server's audit log: who added or removed which source, when.</summary>
 public sealed record AuditEntry(DateTimeOffset At, string Action, string SourceId, string Title, Actor Actor, int PassageCount);
 
+/// <summary>What a server's sources take of its quotas, and the quotas.</summary>
+public sealed record QuotaUsage(int Sources, int MaxSources, int Passages, int MaxPassages, long TextBytes, long MaxTextBytes, int UploadsLastHour, int MaxUploadsPerHour);
+
 /// <summary>One page of a list and how many items there are in all.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Skip);
 
@@ -50,6 +53,9 @@ public interface ICorpusCurator
     ValueTask<IReadOnlyList<SourceSummary>> FindSourcesAsync(ulong guildId, string text, int limit, CancellationToken cancellationToken);
 
     ValueTask<IReadOnlyList<AuditEntry>> HistoryAsync(ulong guildId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>What the server's sources take of its quotas.</summary>
+    ValueTask<QuotaUsage> UsageAsync(ulong guildId, CancellationToken cancellationToken);
 }
 
 /// <summary>How a question reached the bot.</summary>
@@ -114,6 +120,22 @@ public sealed class CommunityOptions
     /// <summary>Questions one member may ask per minute, with /ask or by mentioning the bot.</summary>
     [Range(1, 1000)]
     public int AskLimitPerMinute { get; set; } = 5;
+
+    /// <summary>The most sources one server may add (the bundled corpus does not count).</summary>
+    [Range(1, 100_000)]
+    public int MaxSourcesPerServer { get; set; } = 200;
+
+    /// <summary>The most passages one server's sources may hold together.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxPassagesPerServer { get; set; } = 50_000;
+
+    /// <summary>The most text, in bytes, one server's sources may hold together.</summary>
+    [Range(1024, 10L * 1024 * 1024 * 1024)]
+    public long MaxBytesPerServer { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>The most sources one server may add in an hour.</summary>
+    [Range(1, 10_000)]
+    public int MaxUploadsPerHour { get; set; } = 20;
 
     /// <summary>Whether the ask log keeps who asked. Off by default: the log is for finding gaps, not people.</summary>
     public bool LogUserIds { get; set; }

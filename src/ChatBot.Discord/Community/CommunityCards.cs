@@ -12,9 +12,21 @@ internal static class CommunityCards
     public const int PageSize = 10;
     private const int LineMax = 300;
 
-    public static Reply SourcePage(Page<SourceSummary> page)
+    /// <summary>"Quotas: 3 of 200 sources · 120 of 50,000 passages · 1.2 MB of 50 MB · 1 of 20 uploads this hour".</summary>
+    public static string Quotas(QuotaUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Quotas: {usage.Sources:N0} of {usage.MaxSources:N0} sources · {usage.Passages:N0} of {usage.MaxPassages:N0} passages · " +
+            $"{Megabytes(usage.TextBytes)} of {Megabytes(usage.MaxTextBytes)} of text · {usage.UploadsLastHour} of {usage.MaxUploadsPerHour} uploads this hour");
+    }
+
+    private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB");
+
+    public static Reply SourcePage(Page<SourceSummary> page, QuotaUsage usage)
     {
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(usage);
         if (page.Total == 0)
         {
             return Reply.Note("This server has no sources of its own yet. Add one with `/source add` and a .md, .txt or .html file.");
@@ -25,7 +37,7 @@ internal static class CommunityCards
         var embed = new Embed
         {
             Title = "This server's sources",
-            Description = string.Join('\n', lines),
+            Description = string.Join('\n', lines) + "\n\n" + Quotas(usage),
             Color = AnswerCard.ConfidentColor,
             Footer = new EmbedFooter($"{page.Skip + 1}–{last} of {page.Total} · the bundled corpus is always searched too"),
         };

@@ -63,7 +63,8 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         {
             "add" => await AddAsync(call, guild, cancellationToken),
             "remove" => await RemoveAsync(call, guild, cancellationToken),
-            "list" => CommunityCards.SourcePage(await curator.ListSourcesAsync(guild, 0, CommunityCards.PageSize, cancellationToken)),
+            "list" => CommunityCards.SourcePage(
+                await curator.ListSourcesAsync(guild, 0, CommunityCards.PageSize, cancellationToken), await curator.UsageAsync(guild, cancellationToken)),
             "show" => await curator.GetSourceAsync(guild, call.String("source"), cancellationToken) is { } details
                 ? CommunityCards.Source(details)
                 : Reply.Note(NotFound(call.String("source"))),

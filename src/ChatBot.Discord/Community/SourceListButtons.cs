@@ -29,6 +29,7 @@ internal sealed class SourceListButtons(ICorpusCurator curator) : IComponentHand
             return Reply.Note("This button is garbled. Use /source list again.");
         }
 
-        return CommunityCards.SourcePage(await curator.ListSourcesAsync(guild, skip, CommunityCards.PageSize, cancellationToken));
+        return CommunityCards.SourcePage(
+            await curator.ListSourcesAsync(guild, skip, CommunityCards.PageSize, cancellationToken), await curator.UsageAsync(guild, cancellationToken));
     }
 }

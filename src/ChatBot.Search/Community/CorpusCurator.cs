@@ -159,6 +159,63 @@ public sealed partial class CorpusCurator(
         return ValueTask.FromResult<IReadOnlyList<AuditEntry>>(entries);
     }
 
+    public ValueTask<QuotaUsage> UsageAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        using var connection = store.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var usage = Usage(connection, transaction, guildId);
+        transaction.Commit();
+        return ValueTask.FromResult(usage);
+    }
+
+    /// <summary>Which quota an upload of <paramref name="document"/> would pass, said so a moderator knows how to make room.</summary>
+    private static string? QuotaProblem(QuotaUsage usage, SourceDocument document)
+    {
+        var bytes = document.Passages.Sum(p => (long)System.Text.Encoding.UTF8.GetByteCount(p.Text));
+        if (usage.UploadsLastHour >= usage.MaxUploadsPerHour)
+        {
+            return $"this server has added {usage.UploadsLastHour} sources in the last hour, the most allowed; try again later";
+        }
+
+        if (usage.Sources + 1 > usage.MaxSources)
+        {
+            return $"this server has {usage.Sources} sources, the most it may have; remove one with /source remove to make room";
+        }
+
+        if (usage.Passages + document.Passages.Count > usage.MaxPassages)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"this file has {document.Passages.Count} passages and the server's sources {usage.Passages} of the {usage.MaxPassages} allowed; remove a source with /source remove to make room");
+        }
+
+        if (usage.TextBytes + bytes > usage.MaxTextBytes)
+        {
+            return $"this file's text ({Size(bytes)}) would take the server's sources past {Size(usage.MaxTextBytes)} (they hold {Size(usage.TextBytes)}); remove a source with /source remove to make room";
+        }
+
+        return null;
+    }
+
+    private QuotaUsage Usage(SqliteConnection connection, SqliteTransaction transaction, ulong guildId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT count(*), coalesce(sum(passage_count), 0),
+                   coalesce((SELECT sum(length(CAST(p.text AS BLOB))) FROM passages p JOIN sources s2 ON s2.id = p.source_id WHERE s2.guild_id = $guild), 0),
+                   (SELECT count(*) FROM audit_log WHERE guild_id = $guild AND action = 'added' AND at >= $since)
+            FROM sources WHERE guild_id = $guild
+            """;
+        command.Parameters.AddWithValue("$guild", (long)guildId);
+        command.Parameters.AddWithValue("$since", time.GetUtcNow().AddHours(-1).ToString("O", CultureInfo.InvariantCulture));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var limits = options.Value;
+        return new QuotaUsage(
+            reader.GetInt32(0), limits.MaxSourcesPerServer, reader.GetInt32(1), limits.MaxPassagesPerServer,
+            reader.GetInt64(2), limits.MaxBytesPerServer, reader.GetInt32(3), limits.MaxUploadsPerHour);
+    }
+
     private const string SummaryColumns = "slug, title, author, url, passage_count, guild_id, indexed_at";
 
     /// <summary>What is wrong with an upload before it is read at all: its type by name, its size, its url.</summary>
@@ -211,6 +268,11 @@ public sealed partial class CorpusCurator(
                 {
                     return new UploadOutcome.Refused(
                         $"this server already has a source from a file named like {Describe(upload.Name)} (\"{existing.Summary.Title}\", id {slug}); remove it first with /source remove");
+                }
+
+                if (QuotaProblem(Usage(connection, transaction, upload.GuildId), document) is { } quota)
+                {
+                    return new UploadOutcome.Refused(quota);
                 }
 
                 // Ids stay unambiguous in citations: a server's source never takes a bundled source's id.

@@ -110,5 +110,7 @@ public sealed class HostileTextTests
         public ValueTask<SourceDetails?> GetSourceAsync(ulong guildId, string sourceId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask<IReadOnlyList<AuditEntry>> HistoryAsync(ulong guildId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<QuotaUsage> UsageAsync(ulong guildId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -201,6 +201,52 @@ public sealed class CorpusCuratorTests : IDisposable
         Assert.Single(await migrated.HistoryAsync(Guild, 10, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Add_PastTheSourceQuota_IsRefusedSayingWhichLimitAndHowToMakeRoom()
+    {
+        var limited = index.Curator(time, new CommunityOptions { MaxSourcesPerServer = 1 });
+        Assert.IsType<UploadOutcome.Added>(await limited.AddSourceAsync(Upload("chaco.md", Chaco), CancellationToken.None));
+        var before = Counts();
+
+        var refused = Assert.IsType<UploadOutcome.Refused>(await limited.AddSourceAsync(Upload("other.txt", "Another text about the war."), CancellationToken.None));
+
+        Assert.Contains("1 sources, the most it may have", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("/source remove", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, Counts());
+        Assert.IsType<UploadOutcome.Added>(await limited.AddSourceAsync(Upload("other.txt", "Another text about the war.") with { GuildId = OtherGuild }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Add_PastThePassageOrTextQuota_IsRefused()
+    {
+        var fewPassages = index.Curator(time, new CommunityOptions { MaxPassagesPerServer = 2 });
+        Assert.IsType<UploadOutcome.Added>(await fewPassages.AddSourceAsync(Upload("chaco.md", Chaco), CancellationToken.None));
+        Assert.Contains("2 allowed", Assert.IsType<UploadOutcome.Refused>(
+            await fewPassages.AddSourceAsync(Upload("more.txt", "One more passage."), CancellationToken.None)).Reason, StringComparison.Ordinal);
+
+        var littleText = index.Curator(time, new CommunityOptions { MaxBytesPerServer = 1024 });
+        Assert.Contains("past 1 KB", Assert.IsType<UploadOutcome.Refused>(
+            await littleText.AddSourceAsync(Upload("long.txt", string.Join("\n\n", Enumerable.Repeat("A sentence of the long text about the war.", 40))), CancellationToken.None)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_PastTheHourlyUploads_IsRefusedUntilTheHourHasPassed()
+    {
+        var hourly = index.Curator(time, new CommunityOptions { MaxUploadsPerHour = 2 });
+        Assert.IsType<UploadOutcome.Added>(await hourly.AddSourceAsync(Upload("a.txt", "First text."), CancellationToken.None));
+        Assert.IsType<UploadOutcome.Added>(await hourly.AddSourceAsync(Upload("b.txt", "Second text."), CancellationToken.None));
+
+        Assert.Contains("in the last hour", Assert.IsType<UploadOutcome.Refused>(
+            await hourly.AddSourceAsync(Upload("c.txt", "Third text."), CancellationToken.None)).Reason, StringComparison.Ordinal);
+
+        time.Advance(TimeSpan.FromMinutes(61));
+        Assert.IsType<UploadOutcome.Added>(await hourly.AddSourceAsync(Upload("c.txt", "Third text."), CancellationToken.None));
+        var usage = await hourly.UsageAsync(Guild, CancellationToken.None);
+        Assert.Equal((3, 1, 2), (usage.Sources, usage.UploadsLastHour, usage.MaxUploadsPerHour));
+    }
+
+    private static SourceUpload Upload(string name, string content) => new(Guild, name, Encoding.UTF8.GetBytes(content), Moderator);
+
     private async Task<UploadOutcome> AddAsync(string name, string content)
         => await curator.AddSourceAsync(new SourceUpload(Guild, name, Encoding.UTF8.GetBytes(content), Moderator), CancellationToken.None);
 
