@@ -17,6 +17,7 @@ public static class Segmenter
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPassageChars, 1, nameof(options));
         var passages = new List<PassageDraft>();
         var paragraph = 0;
+        var paragraphsOnPage = new Dictionary<int, int>();
         foreach (var block in blocks.Where(b => b.Kind == BlockKind.Paragraph))
         {
             var text = Collapse(block.Text);
@@ -27,16 +28,59 @@ public static class Segmenter
 
             paragraph++;
             var pieces = Pieces(text, options.MaxPassageChars);
+            if (block.Pages is not { Count: > 0 } pages)
+            {
+                for (var i = 0; i < pieces.Count; i++)
+                {
+                    var locator = pieces.Count == 1
+                        ? string.Create(CultureInfo.InvariantCulture, $"¶ {paragraph}")
+                        : string.Create(CultureInfo.InvariantCulture, $"¶ {paragraph} ({i + 1}/{pieces.Count})");
+                    passages.Add(new PassageDraft(passages.Count + 1, locator, pieces[i]));
+                }
+
+                continue;
+            }
+
+            // A PDF's paragraphs are numbered on the page they start on, as a reader counts them: "p. 12 ¶ 3".
+            // The block's text is already collapsed (PdfBlocks), so its page offsets hold for it.
+            var firstPage = PageAt(pages, 0);
+            var number = paragraphsOnPage[firstPage] = paragraphsOnPage.GetValueOrDefault(firstPage) + 1;
+            var cursor = 0;
             for (var i = 0; i < pieces.Count; i++)
             {
-                var locator = pieces.Count == 1
-                    ? string.Create(CultureInfo.InvariantCulture, $"¶ {paragraph}")
-                    : string.Create(CultureInfo.InvariantCulture, $"¶ {paragraph} ({i + 1}/{pieces.Count})");
-                passages.Add(new PassageDraft(passages.Count + 1, locator, pieces[i]));
+                // Pieces are the paragraph's text in order, one space apart; the search only guards that.
+                var start = string.CompareOrdinal(text, cursor, pieces[i], 0, pieces[i].Length) == 0
+                    ? cursor
+                    : Math.Max(cursor, text.IndexOf(pieces[i], Math.Min(cursor, text.Length), StringComparison.Ordinal));
+                var end = Math.Min(text.Length - 1, start + pieces[i].Length - 1);
+                cursor = Math.Min(text.Length, end + 2);
+                var (from, to) = (PageAt(pages, start), PageAt(pages, end));
+                var where = from == to
+                    ? string.Create(CultureInfo.InvariantCulture, $"p. {from} ¶ {number}")
+                    : string.Create(CultureInfo.InvariantCulture, $"pp. {from}–{to} ¶ {number}");
+                var locator = pieces.Count == 1 ? where : string.Create(CultureInfo.InvariantCulture, $"{where} ({i + 1}/{pieces.Count})");
+                passages.Add(new PassageDraft(passages.Count + 1, locator, pieces[i], from));
             }
         }
 
         return passages;
+    }
+
+    /// <summary>The page the character at <paramref name="offset"/> stands on.</summary>
+    private static int PageAt(IReadOnlyList<PageStart> pages, int offset)
+    {
+        var page = pages[0].Page;
+        foreach (var start in pages)
+        {
+            if (start.Offset > offset)
+            {
+                break;
+            }
+
+            page = start.Page;
+        }
+
+        return page;
     }
 
     public static string Collapse(string text)

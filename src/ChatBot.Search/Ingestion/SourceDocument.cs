@@ -10,9 +10,10 @@ public sealed record SourceMetadata(
 
 /// <summary>
 /// One passage of a cleaned source: its 1-based ordinal (the passage id is <c>{slug}#{ordinal}</c>), a human
-/// locator such as "¶ 3", and its plain text (no markup), verbatim from the source apart from whitespace.
+/// locator such as "¶ 3" (in a PDF "p. 12 ¶ 3"), its plain text (no markup), verbatim from the source apart from
+/// whitespace, and for a PDF the page it starts on.
 /// </summary>
-public sealed record PassageDraft(int Ordinal, string Locator, string Text);
+public sealed record PassageDraft(int Ordinal, string Locator, string Text, int? Page = null);
 
 /// <summary>A source read, cleaned and segmented, ready to be analyzed and stored.</summary>
 public sealed record SourceDocument(

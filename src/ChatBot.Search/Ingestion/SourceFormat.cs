@@ -6,10 +6,17 @@ public enum SourceFormat
     Markdown,
     Text,
     Html,
+    Pdf,
 }
 
-/// <summary>A block of a document before cleaning: a paragraph, a heading or a list item, as plain text.</summary>
-public sealed record Block(string Text, BlockKind Kind);
+/// <summary>
+/// A block of a document before cleaning: a paragraph, a heading or a list item, as plain text. A block of a PDF
+/// says on which pages its text stands (<see cref="Pages"/>: where each page's part of <see cref="Text"/> starts).
+/// </summary>
+public sealed record Block(string Text, BlockKind Kind, IReadOnlyList<PageStart>? Pages = null);
+
+/// <summary>From <paramref name="Offset"/> in a block's text on, the text stands on page <paramref name="Page"/> (1-based).</summary>
+public readonly record struct PageStart(int Offset, int Page);
 
 public enum BlockKind
 {

@@ -6,7 +6,7 @@ using ChatBot.Search.Index;
 namespace ChatBot.Search.Ingestion;
 
 /// <summary>
-/// Reads a source file (Markdown with front matter, plain text or HTML, told apart by content first) into a
+/// Reads a source file (Markdown with front matter, plain text, HTML or PDF, told apart by content first) into a
 /// cleaned, segmented <see cref="SourceDocument"/>. A file that cannot be a source is refused with one line
 /// saying why.
 /// </summary>
@@ -31,13 +31,17 @@ public static partial class SourceReader
         var stage = "decoding the text";
         try
         {
-            var text = TextDecoder.Decode(content);
-            var format = Detect(fileName, text);
-            stage = $"reading the {format switch { SourceFormat.Html => "HTML", SourceFormat.Markdown => "Markdown", _ => "text" }}";
+            var isPdf = PdfBlocks.LooksLikePdf(content);
+            var text = isPdf ? "" : TextDecoder.Decode(content);
+            var format = isPdf ? SourceFormat.Pdf : Detect(fileName, text);
+            stage = $"reading the {format switch { SourceFormat.Html => "HTML", SourceFormat.Markdown => "Markdown", SourceFormat.Pdf => "PDF", _ => "text" }}";
             List<Block> blocks;
             SourceMetadata? found;
             switch (format)
             {
+                case SourceFormat.Pdf:
+                    (blocks, found) = PdfBlocks.Read(content);
+                    break;
                 case SourceFormat.Html:
                     (blocks, found) = HtmlBlocks.Read(text);
                     break;
@@ -94,7 +98,7 @@ public static partial class SourceReader
     /// <summary>The format of a file by its content (an HTML page named .txt is HTML), then its name.</summary>
     /// <exception cref="SourceFormatException">The content is not text.</exception>
     public static SourceFormat DetectFormat(string fileName, ReadOnlySpan<byte> content)
-        => Detect(fileName, TextDecoder.Decode(content));
+        => PdfBlocks.LooksLikePdf(content) ? SourceFormat.Pdf : Detect(fileName, TextDecoder.Decode(content));
 
     /// <summary>The id of a source from its file name: lowercase ASCII words joined by hyphens.</summary>
     public static string SlugFor(string fileName)
