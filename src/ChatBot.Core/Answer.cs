@@ -6,8 +6,8 @@ public sealed record AnswerRequest(string Question, CorpusScope Scope, int Top =
     public const int MaxTop = 25;
 }
 
-/// <summary>Where a passage comes from, as a reader would cite it.</summary>
-public sealed record Citation(string SourceId, string Title, string? Author, string? Url, string Locator);
+/// <summary>Where a passage comes from, as a reader would cite it; for a PDF, the page the passage starts on.</summary>
+public sealed record Citation(string SourceId, string Title, string? Author, string? Url, string Locator, int? Page = null);
 
 /// <summary>A half-open character range [Start, End) inside a quote.</summary>
 public readonly record struct TextRange(int Start, int End)

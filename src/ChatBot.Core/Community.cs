@@ -20,8 +20,45 @@ public abstract record UploadOutcome
     public sealed record Refused(string Reason) : UploadOutcome;
 }
 
-/// <summary>A source as <c>/source show</c> presents it.</summary>
-public sealed record SourceDetails(SourceSummary Summary, string Origin, string? Published, string? License, string? FirstPassage);
+/// <summary>A source as <c>/source show</c> presents it; <paramref name="Web"/> for one read from a web address.</summary>
+public sealed record SourceDetails(SourceSummary Summary, string Origin, string? Published, string? License, string? FirstPassage, WebSourceStatus? Web = null);
+
+/// <summary>Where a web source is fetched from, when it was last checked, and since when it has been gone (null: it is there).</summary>
+public sealed record WebSourceStatus(string FetchUrl, DateTimeOffset CheckedAt, DateTimeOffset? GoneSince);
+
+/// <summary>A web page (or PDF) a moderator adds by its address, with what the form said about it.</summary>
+public sealed record UrlSourceRequest(ulong GuildId, string Url, Actor Actor, string? Title = null, string? Author = null);
+
+/// <summary>What became of a refresh of a web source.</summary>
+public abstract record RefreshOutcome
+{
+    private RefreshOutcome()
+    {
+    }
+
+    /// <summary>The page changed; its new text replaced the old in one transaction, with an audit entry.</summary>
+    public sealed record Updated(SourceSummary Source) : RefreshOutcome;
+
+    /// <summary>The page is as it was (a 304, or the same bytes).</summary>
+    public sealed record Unchanged(SourceSummary Source) : RefreshOutcome;
+
+    /// <summary>The page is gone (404 or 410); its last text stays, flagged.</summary>
+    public sealed record Gone(SourceSummary Source, int Status) : RefreshOutcome;
+
+    /// <summary>The page could not be fetched or read; its last text stays. One line why.</summary>
+    public sealed record Failed(string Reason) : RefreshOutcome;
+
+    /// <summary>The server has no source with that id that comes from a web address.</summary>
+    public sealed record NotFound : RefreshOutcome;
+}
+
+/// <summary>Sources read from web addresses: adding one by its address, and fetching one again now.</summary>
+public interface IWebSourceCurator
+{
+    ValueTask<UploadOutcome> AddUrlSourceAsync(UrlSourceRequest request, CancellationToken cancellationToken);
+
+    ValueTask<RefreshOutcome> RefreshSourceAsync(ulong guildId, string sourceId, Actor actor, CancellationToken cancellationToken);
+}
 
 /// <summary>One line of a server's audit log: who added or removed which source, when.</summary>
 public sealed record AuditEntry(DateTimeOffset At, string Action, string SourceId, string Title, Actor Actor, int PassageCount);
@@ -112,6 +149,10 @@ public sealed class CommunityOptions
     /// <summary>The largest source file a moderator may upload, in bytes.</summary>
     [Range(1024, 25 * 1024 * 1024)]
     public int MaxUploadBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>The largest PDF a moderator may upload, or a web source may be, in bytes.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxPdfBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>How long downloading an upload from Discord may take.</summary>
     [Range(1, 300)]

@@ -4,6 +4,7 @@ using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
+using ChatBot.Search.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,7 @@ public static class SearchServiceCollectionExtensions
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswersOptions>().Bind(configuration.GetSection(AnswersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CommunityOptions>().Bind(configuration.GetSection(CommunityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SourcesOptions>().Bind(configuration.GetSection(SourcesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
@@ -47,11 +49,16 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IQuoteVerifier>(sp => sp.GetRequiredService<QuoteVerifier>());
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
-        services.AddSingleton<ICorpusCurator, CorpusCurator>();
+        services.AddSingleton<CorpusCurator>();
+        services.AddSingleton<ICorpusCurator>(sp => sp.GetRequiredService<CorpusCurator>());
+        services.AddSingleton<IWebPageFetcher>(sp => WebPageFetcher.Create(sp.GetRequiredService<IOptions<SourcesOptions>>(), sp.GetRequiredService<IOptions<CommunityOptions>>()));
+        services.AddSingleton<WebSourceCurator>();
+        services.AddSingleton<IWebSourceCurator>(sp => sp.GetRequiredService<WebSourceCurator>());
         services.AddSingleton<AskJournal>();
         services.AddSingleton<IAskJournal>(sp => sp.GetRequiredService<AskJournal>());
         services.AddHostedService<CorpusSyncService>();
         services.AddHostedService<SearchIndexFollower>();
+        services.AddHostedService<WebSourceRefreshService>();
         return services;
     }
 }

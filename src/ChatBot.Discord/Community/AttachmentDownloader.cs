@@ -37,10 +37,14 @@ internal sealed class AttachmentDownloader(HttpClient http, IOptions<CommunityOp
         client.Timeout = TimeSpan.FromSeconds(options.DownloadTimeoutSeconds + 5);
     }
 
+    /// <summary>The size limit of an attachment by its name: <see cref="CommunityOptions.MaxPdfBytes"/> for a .pdf, else <see cref="CommunityOptions.MaxUploadBytes"/>.</summary>
+    public int LimitFor(string fileName)
+        => Path.GetExtension(fileName ?? "").Equals(".pdf", StringComparison.OrdinalIgnoreCase) ? community.Value.MaxPdfBytes : community.Value.MaxUploadBytes;
+
     public async Task<DownloadOutcome> DownloadAsync(DiscordAttachment attachment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        var limit = community.Value.MaxUploadBytes;
+        var limit = LimitFor(attachment.Filename);
         if (!Uri.TryCreate(attachment.Url, UriKind.Absolute, out var url) || !IsAllowed(url))
         {
             return new DownloadOutcome.Failed("the attachment does not come from Discord");

@@ -70,6 +70,16 @@ internal static class CommunityCards
         AddIf(fields, "Published", details.Published);
         AddIf(fields, "License", details.License);
         fields.Add(new EmbedField("Indexed", $"<t:{source.IndexedAt.ToUnixTimeSeconds()}:f>") { Inline = true });
+        if (details.Web is { } web)
+        {
+            AddIf(fields, "Fetched from", web.FetchUrl);
+            fields.Add(new EmbedField("Checked", $"<t:{web.CheckedAt.ToUnixTimeSeconds()}:R>") { Inline = true });
+            if (web.GoneSince is { } gone)
+            {
+                fields.Add(new EmbedField("⚠ Gone", $"the page has not been there since <t:{gone.ToUnixTimeSeconds()}:f>; its last text is kept"));
+            }
+        }
+
         var first = details.FirstPassage is { } passage ? "> " + DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(passage), 1000)) : "(no passages)";
         var embed = new Embed
         {

@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Community;
 
 /// <summary>
-/// <c>/source add|remove|list|show|history</c>: moderators curate their server's sources without shell access.
+/// <c>/source add|refresh|remove|list|show|history</c>: moderators curate their server's sources without shell access.
 /// Manage Server only: Discord hides the command from others (default_member_permissions) and the router
 /// checks <c>member.permissions</c> again, since server admins can change who sees a command.
 /// </summary>
-internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader downloader, IOptions<CommunityOptions> options) : IAutocompleteCommand
+internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator web, AttachmentDownloader downloader) : IAutocompleteCommand
 {
     public const int HistoryLength = 20;
 
@@ -24,15 +24,19 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         "source",
         "Manage this server's sources (Manage Server)",
         [
-            new("add", "Add a source from a .md, .txt or .html file", ApplicationCommandOptionType.SubCommand)
+            new("add", "Add a source from a file (.md, .txt, .html, .pdf) or a web page's address", ApplicationCommandOptionType.SubCommand)
             {
                 Options =
                 [
-                    new("file", "The source file (Markdown, text or HTML; at most 2 MB)", ApplicationCommandOptionType.Attachment, Required: true),
-                    new("title", "Its title (else the file's own title or name)") { MaxLength = 200 },
+                    new("file", "The source file (Markdown, text or HTML up to 2 MB; PDF up to 10 MB)", ApplicationCommandOptionType.Attachment),
+                    new("url", "Without a file: the web page (or PDF) to add and keep fresh. With one: where it comes from") { MaxLength = 512 },
+                    new("title", "Its title (else the file's or page's own title)") { MaxLength = 200 },
                     new("author", "Its author") { MaxLength = 200 },
-                    new("url", "Where it comes from (a web address)") { MaxLength = 512 },
                 ],
+            },
+            new("refresh", "Fetch a web source again now", ApplicationCommandOptionType.SubCommand)
+            {
+                Options = [new("source", "The web source to refresh", Required: true) { Autocomplete = true, MaxLength = 100 }],
             },
             new("remove", "Remove one of this server's sources", ApplicationCommandOptionType.SubCommand)
             {
@@ -61,7 +65,10 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
 
         return call.Subcommand switch
         {
-            "add" => await AddAsync(call, guild, cancellationToken),
+            "add" => call.Attachment("file") is null && Blank(call.OptionalString("url")) is { } address
+                ? await AddUrlAsync(call, guild, address, cancellationToken)
+                : await AddAsync(call, guild, cancellationToken),
+            "refresh" => await RefreshAsync(call, guild, cancellationToken),
             "remove" => await RemoveAsync(call, guild, cancellationToken),
             "list" => CommunityCards.SourcePage(
                 await curator.ListSourcesAsync(guild, 0, CommunityCards.PageSize, cancellationToken), await curator.UsageAsync(guild, cancellationToken)),
@@ -69,7 +76,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
                 ? CommunityCards.Source(details)
                 : Reply.Note(NotFound(call.String("source"))),
             "history" => CommunityCards.History(await curator.HistoryAsync(guild, HistoryLength, cancellationToken)),
-            _ => Reply.Note("Use /source add, remove, list, show or history."),
+            _ => Reply.Note("Use /source add, refresh, remove, list, show or history."),
         };
     }
 
@@ -97,10 +104,10 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
     {
         if (call.Attachment("file") is not { } attachment)
         {
-            return Reply.Note("Attach the source file (.md, .txt or .html) to /source add.");
+            return Reply.Note("Attach the source file (.md, .txt, .html or .pdf) to /source add, or give a web page's url.");
         }
 
-        var limit = options.Value.MaxUploadBytes;
+        var limit = downloader.LimitFor(attachment.Filename);
         if (attachment.Size > limit)
         {
             return Reply.Note($"Not added: \"{attachment.Filename}\" is {AttachmentDownloader.Megabytes(attachment.Size)}; the limit is {AttachmentDownloader.Megabytes(limit)}.");
@@ -120,6 +127,32 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
                 $"Added \"{TextBudget.ForDisplay(added.Source.Title)}\": {Passages(added.Source.PassageCount)}, id `{added.Source.SourceId}`. Questions asked in this server now search it."),
             UploadOutcome.Refused refused => Reply.Note($"Not added: {refused.Reason}."),
             _ => throw new InvalidOperationException("An upload is either added or refused."),
+        };
+    }
+
+    private async Task<Reply> AddUrlAsync(InteractionContext call, ulong guild, string url, CancellationToken cancellationToken)
+    {
+        var request = new UrlSourceRequest(guild, url, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")));
+        return await web.AddUrlSourceAsync(request, cancellationToken) switch
+        {
+            UploadOutcome.Added added => Reply.Note(
+                $"Added \"{TextBudget.ForDisplay(added.Source.Title)}\": {Passages(added.Source.PassageCount)}, id `{added.Source.SourceId}`. Questions asked in this server now search it, and it is fetched again to stay fresh."),
+            UploadOutcome.Refused refused => Reply.Note($"Not added: {TextBudget.ForDisplay(refused.Reason)}."),
+            _ => throw new InvalidOperationException("An upload is either added or refused."),
+        };
+    }
+
+    private async Task<Reply> RefreshAsync(InteractionContext call, ulong guild, CancellationToken cancellationToken)
+    {
+        var id = call.String("source");
+        return await web.RefreshSourceAsync(guild, id, ActorOf(call), cancellationToken) switch
+        {
+            RefreshOutcome.Updated updated => Reply.Note($"Updated \"{TextBudget.ForDisplay(updated.Source.Title)}\": the page changed; it now has {Passages(updated.Source.PassageCount)}."),
+            RefreshOutcome.Unchanged same => Reply.Note($"\"{TextBudget.ForDisplay(same.Source.Title)}\" has not changed."),
+            RefreshOutcome.Gone gone => Reply.Note(
+                $"\"{TextBudget.ForDisplay(gone.Source.Title)}\" is gone (the server answered {gone.Status.ToString(CultureInfo.InvariantCulture)}); its last text is kept and /source show flags it."),
+            RefreshOutcome.Failed failed => Reply.Note($"Not refreshed: {TextBudget.ForDisplay(failed.Reason)}. The last text is kept."),
+            _ => Reply.Note($"This server has no web source with the id \"{TextBudget.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them."),
         };
     }
 

@@ -28,7 +28,7 @@ internal static class AnswerCard
     private const int ClaimValueMax = 300;
     private const int LeadMax = 600;
     private const int AlsoSearchedMax = 300;
-    private const int CitationMax = 300;
+    private const int CitationMax = 700; // room for a link with a text fragment
     private const int TitlePartMax = 120;
     private const int AuthorMax = 60;
     private const int LocatorMax = 40;
@@ -174,7 +174,7 @@ internal static class AnswerCard
     {
         const string QuotePrefix = "\n> ";
         var head = number + " ";
-        var citation = CitationLine(quote.Citation, Math.Min(CitationMax, (budget / 2) - head.Length));
+        var citation = CitationLine(quote.Citation, Math.Min(CitationMax, (budget / 2) - head.Length), quote.Quote);
         var room = budget - head.Length - citation.Length - QuotePrefix.Length;
         if (room < 8)
         {
@@ -186,8 +186,11 @@ internal static class AnswerCard
         return head + citation + QuotePrefix + body;
     }
 
-    /// <summary>"*Title* — Author · ¶ 3 · [source](url)", escaped, within <paramref name="max"/> characters (the link dropped first).</summary>
-    public static string CitationLine(Citation citation, int max)
+    /// <summary>
+    /// "*Title* — Author · ¶ 3 · [source](url)", escaped, within <paramref name="max"/> characters (the link dropped
+    /// first). With the <paramref name="quote"/>, the link opens at it (<see cref="CitationLink"/>).
+    /// </summary>
+    public static string CitationLine(Citation citation, int max, string? quote = null)
     {
         if (max <= 0)
         {
@@ -197,7 +200,7 @@ internal static class AnswerCard
         var title = DiscordMarkdown.OneLine(TextBudget.ForDisplay(citation.Title)).Trim();
         var author = citation.Author is { Length: > 0 } a ? TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(a)).Trim(), AuthorMax) : null;
         var locator = citation.Locator is { Length: > 0 } l ? TextBudget.Truncate(DiscordMarkdown.OneLine(l).Trim(), LocatorMax) : null;
-        var link = DiscordMarkdown.Link("source", citation.Url);
+        var link = DiscordMarkdown.Link("source", CitationLink.For(citation, quote));
         string Compose(int n, bool withLink)
         {
             var line = new StringBuilder();

@@ -76,10 +76,13 @@ internal static class DiscordMarkdown
     }
 
     /// <summary>A masked link, or null when the URL is not plain http(s) or too long to be a link.</summary>
+    /// <summary>The longest link shown: a source's address (at most 512) with a text fragment or a page.</summary>
+    public const int MaxLinkLength = 1024;
+
     public static string? Link(string label, string? url)
     {
         ArgumentNullException.ThrowIfNull(label);
-        if (url is null || url.Length > 512 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (url is null || url.Length > MaxLinkLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             return null;
         }

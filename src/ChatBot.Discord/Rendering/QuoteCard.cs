@@ -19,7 +19,7 @@ internal static class QuoteCard
 
     private const int MaxDifferencesShown = 8;
     private const int DifferenceWordsMax = 120;
-    private const int CitationMax = 300;
+    private const int CitationMax = 700; // room for a link with a text fragment
     private const string BlockSeparator = "\n\n";
 
     public static Reply Render(QuoteVerification verification)
@@ -80,7 +80,7 @@ internal static class QuoteCard
     {
         const string QuotePrefix = "\n> ";
         var head = verdict == QuoteVerdict.NotFound ? "**Closest passage:** " : "";
-        var citation = AnswerCard.CitationLine(match.Citation, Math.Min(CitationMax, (budget / 3) - head.Length));
+        var citation = AnswerCard.CitationLine(match.Citation, Math.Min(CitationMax, (budget / 3) - head.Length), match.Original);
         var differences = verdict == QuoteVerdict.Close ? Differences(match.Differences, budget / 3) : "";
         var room = budget - head.Length - citation.Length - differences.Length - QuotePrefix.Length;
         if (room < 8)

@@ -21,7 +21,7 @@ public sealed partial class CorpusCurator(
     ILogger<CorpusCurator> logger)
     : ICorpusCurator
 {
-    public static readonly IReadOnlyList<string> Extensions = [".md", ".markdown", ".txt", ".html", ".htm"];
+    public static readonly IReadOnlyList<string> Extensions = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf"];
 
     public ValueTask<UploadOutcome> AddSourceAsync(SourceUpload upload, CancellationToken cancellationToken)
     {
@@ -116,7 +116,19 @@ public sealed partial class CorpusCurator(
             return ValueTask.FromResult<SourceDetails?>(null);
         }
 
-        var details = new SourceDetails(ReadSummary(reader), reader.GetString(7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10));
+        var summary = ReadSummary(reader);
+        var details = new SourceDetails(summary, reader.GetString(7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10));
+        reader.Close();
+        if (WebSources.Find(connection, null, summary.GuildId ?? 0, summary.SourceId)?.State is { } web)
+        {
+            details = details with
+            {
+                Web = new WebSourceStatus(
+                    web.FetchUrl, DateTimeOffset.Parse(web.CheckedAt, CultureInfo.InvariantCulture),
+                    web.GoneSince is null ? null : DateTimeOffset.Parse(web.GoneSince, CultureInfo.InvariantCulture)),
+            };
+        }
+
         return ValueTask.FromResult<SourceDetails?>(details);
     }
 
@@ -169,7 +181,7 @@ public sealed partial class CorpusCurator(
     }
 
     /// <summary>Which quota an upload of <paramref name="document"/> would pass, said so a moderator knows how to make room.</summary>
-    private static string? QuotaProblem(QuotaUsage usage, SourceDocument document)
+    internal static string? QuotaProblem(QuotaUsage usage, SourceDocument document)
     {
         var bytes = document.Passages.Sum(p => (long)System.Text.Encoding.UTF8.GetByteCount(p.Text));
         if (usage.UploadsLastHour >= usage.MaxUploadsPerHour)
@@ -196,7 +208,7 @@ public sealed partial class CorpusCurator(
         return null;
     }
 
-    private QuotaUsage Usage(SqliteConnection connection, SqliteTransaction transaction, ulong guildId)
+    internal QuotaUsage Usage(SqliteConnection connection, SqliteTransaction transaction, ulong guildId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -224,12 +236,20 @@ public sealed partial class CorpusCurator(
         var extension = Path.GetExtension(upload.Name).ToLowerInvariant();
         if (!Extensions.Contains(extension))
         {
-            return $"{Describe(upload.Name)} is not a source file: upload Markdown (.md), text (.txt) or HTML (.html)";
+            return $"{Describe(upload.Name)} is not a source file: upload Markdown (.md), text (.txt), HTML (.html) or PDF (.pdf)";
         }
 
-        if (upload.Content.Length > options.Value.MaxUploadBytes)
+        // The type by content: a PDF starts with %PDF-, whatever its name says.
+        var isPdf = PdfBlocks.LooksLikePdf(upload.Content);
+        if (extension == ".pdf" && !isPdf)
         {
-            return $"{Describe(upload.Name)} is {Size(upload.Content.Length)}; the limit is {Size(options.Value.MaxUploadBytes)}";
+            return $"{Describe(upload.Name)} is not a PDF (it does not start with %PDF-)";
+        }
+
+        var limit = isPdf ? options.Value.MaxPdfBytes : options.Value.MaxUploadBytes;
+        if (upload.Content.Length > limit)
+        {
+            return $"{Describe(upload.Name)} is {Size(upload.Content.Length)}; the limit is {Size(limit)}{(isPdf ? " for a PDF" : "")}";
         }
 
         if (upload.Url is { Length: > 0 } url
@@ -253,10 +273,23 @@ public sealed partial class CorpusCurator(
             return new UploadOutcome.Refused($"{Describe(upload.Name)}: {e.Message}");
         }
 
+        return await AddDocumentAsync(
+            upload.GuildId, document, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), $"a file named like {Describe(upload.Name)}", upload.Actor, null, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores a read source as a new source of the server, with its audit entry, in one transaction, then indexes
+    /// it; refused when the server has a source of that id already or a quota would be passed.
+    /// </summary>
+    internal async ValueTask<UploadOutcome> AddDocumentAsync(
+        ulong guildId, SourceDocument document, string origin, string contentHash, string describedOrigin, Actor actor, WebSourceState? web,
+        CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            var indexUsable = sync.CatchUpLocked(cancellationToken, upload.GuildId);
+            var indexUsable = sync.CatchUpLocked(cancellationToken, guildId);
             SourceSummary summary;
             CorpusIndexer.PreparedSource prepared;
             long changeId;
@@ -264,13 +297,13 @@ public sealed partial class CorpusCurator(
             using (var transaction = connection.BeginTransaction())
             {
                 var slug = document.Slug;
-                if (FindOwn(connection, transaction, upload.GuildId, slug) is { } existing)
+                if (FindOwn(connection, transaction, guildId, slug) is { } existing)
                 {
                     return new UploadOutcome.Refused(
-                        $"this server already has a source from a file named like {Describe(upload.Name)} (\"{existing.Summary.Title}\", id {slug}); remove it first with /source remove");
+                        $"this server already has a source from {describedOrigin} (\"{existing.Summary.Title}\", id {slug}); remove it first with /source remove");
                 }
 
-                if (QuotaProblem(Usage(connection, transaction, upload.GuildId), document) is { } quota)
+                if (QuotaProblem(Usage(connection, transaction, guildId), document) is { } quota)
                 {
                     return new UploadOutcome.Refused(quota);
                 }
@@ -284,29 +317,29 @@ public sealed partial class CorpusCurator(
                 var now = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
                 using (var writer = new SourceWriter(connection, transaction))
                 {
-                    prepared = CorpusIndexer.Prepare(document with { Slug = slug }, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), writer);
-                    writer.Insert(prepared.Record, upload.GuildId, now);
+                    prepared = CorpusIndexer.Prepare(document with { Slug = slug }, origin, contentHash, writer);
+                    writer.Insert(prepared.Record with { Web = web }, guildId, now);
                     changeId = writer.LastChangeId;
-                    summary = new SourceSummary(slug, document.Metadata.Title, document.Metadata.Author, document.Metadata.Url, document.Passages.Count, upload.GuildId, time.GetUtcNow());
+                    summary = new SourceSummary(slug, document.Metadata.Title, document.Metadata.Author, document.Metadata.Url, document.Passages.Count, guildId, time.GetUtcNow());
                 }
 
-                Audit(connection, transaction, upload.GuildId, "added", summary, upload.Actor);
+                Audit(connection, transaction, guildId, "added", summary, actor);
                 transaction.Commit();
             }
 
             if (indexUsable)
             {
-                using var update = index.BeginUpdate(upload.GuildId);
+                using var update = index.BeginUpdate(guildId);
                 update.Add(prepared.Indexed);
                 update.Commit(changeId);
             }
 
-            SourceAdded(logger, summary.SourceId, upload.GuildId, summary.PassageCount);
+            SourceAdded(logger, summary.SourceId, guildId, summary.PassageCount);
             return new UploadOutcome.Added(summary);
         }
     }
 
-    private static (long RowId, SourceSummary Summary)? FindOwn(SqliteConnection connection, SqliteTransaction transaction, ulong guildId, string slug)
+    internal static (long RowId, SourceSummary Summary)? FindOwn(SqliteConnection connection, SqliteTransaction transaction, ulong guildId, string slug)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -326,7 +359,7 @@ public sealed partial class CorpusCurator(
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
-    private void Audit(SqliteConnection connection, SqliteTransaction transaction, ulong guildId, string action, SourceSummary source, Actor actor)
+    internal void Audit(SqliteConnection connection, SqliteTransaction transaction, ulong guildId, string action, SourceSummary source, Actor actor)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -368,7 +401,7 @@ public sealed partial class CorpusCurator(
 
     private static string Describe(string name) => "\"" + (name.Length <= 60 ? name : name[..60] + "…") + "\"";
 
-    private static string Size(long bytes)
+    internal static string Size(long bytes)
         => bytes >= 1024 * 1024
             ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
             : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB");

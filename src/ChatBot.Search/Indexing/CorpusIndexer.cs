@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using ChatBot.Search.Index;
 using ChatBot.Search.Ingestion;
 using ChatBot.Search.Store;
+using ChatBot.Search.Web;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Search.Indexing;
@@ -14,14 +15,17 @@ namespace ChatBot.Search.Indexing;
 /// reported by name while every other file is indexed (an earlier good version of it stays). The store commits
 /// all of it in one transaction, then the search index commits the same change; readers see the old corpus or
 /// the new one, never half of it, and a crash between the two commits is repaired by <see cref="SearchIndexSync"/>.
+/// A <c>.url</c> file names a web page: a new or changed one is fetched before the transaction starts (its page is
+/// kept fresh afterwards by the refresh schedule, <see cref="Community.WebSourceCurator"/>).
 /// </summary>
 public sealed partial class CorpusIndexer(
-    PassageStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, ILogger<CorpusIndexer> logger)
+    PassageStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, ILogger<CorpusIndexer> logger,
+    IWebPageFetcher? fetcher = null, TimeProvider? time = null)
 {
     /// <summary>Bumped whenever ingestion changes how a file becomes passages, so every file re-indexes.</summary>
     public const string PipelineVersion = "1";
 
-    private static readonly string[] Extensions = [".md", ".markdown", ".txt", ".html", ".htm"];
+    private static readonly string[] Extensions = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf", UrlFile.Extension];
 
     public IndexReport SyncFolder(string sourcesPath, CancellationToken cancellationToken)
     {
@@ -54,6 +58,7 @@ public sealed partial class CorpusIndexer(
             work.Add((relative, slug));
         }
 
+        var pages = FetchWebSources(sourcesPath, work, problems, cancellationToken);
         int added = 0, updated = 0, unchanged = 0, removedCount = 0, passagesWritten = 0;
         using (gate.Enter(cancellationToken))
         {
@@ -103,7 +108,7 @@ public sealed partial class CorpusIndexer(
                     update?.RemoveSource(slug);
                 }
 
-                (added, updated, passagesWritten) = Write(changed, existing, writer, update, problems, cancellationToken);
+                (added, updated, passagesWritten) = Write(changed, existing, pages, writer, update, problems, cancellationToken);
                 transaction.Commit();
                 update?.Commit(writer.LastChangeId);
             }
@@ -166,7 +171,7 @@ public sealed partial class CorpusIndexer(
         {
             var passage = document.Passages[i];
             var tokens = TextAnalysis.Analyze(passage.Text);
-            records.Add(new PassageRecord(first + i, passage.Ordinal, passage.Locator, passage.Text, TokenOffsets.Encode(tokens)));
+            records.Add(new PassageRecord(first + i, passage.Ordinal, passage.Locator, passage.Text, TokenOffsets.Encode(tokens), passage.Page));
             indexed.Add(new IndexedPassage(first + i, document.Slug, passage.Text, tokens));
         }
 
@@ -180,8 +185,8 @@ public sealed partial class CorpusIndexer(
     /// while this thread writes to the store what is ready.
     /// </summary>
     private static (int Added, int Updated, int Passages) Write(
-        ConcurrentBag<ChangedFile> changed, Dictionary<string, StoredSourceHash> existing, SourceWriter writer, IIndexUpdate? update,
-        ConcurrentBag<string> problems, CancellationToken cancellationToken)
+        ConcurrentBag<ChangedFile> changed, Dictionary<string, StoredSourceHash> existing, Dictionary<string, FetchedPage> pages, SourceWriter writer,
+        IIndexUpdate? update, ConcurrentBag<string> problems, CancellationToken cancellationToken)
     {
         int added = 0, updated = 0, passages = 0;
         using var ready = new BlockingCollection<SourceRecord>(boundedCapacity: 64);
@@ -197,8 +202,25 @@ public sealed partial class CorpusIndexer(
                         {
                             try
                             {
-                                var document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes) with { Slug = file.Slug };
+                                WebSourceState? web = null;
+                                SourceDocument document;
+                                if (IsUrlFile(file.RelativePath))
+                                {
+                                    if (!pages.TryGetValue(file.RelativePath, out var page) || page.Hash != file.Hash)
+                                    {
+                                        // Fetch problems were reported already; a file changed since its fetch waits for the next run.
+                                        return;
+                                    }
+
+                                    (document, web) = (page.Document, page.Web);
+                                }
+                                else
+                                {
+                                    document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes) with { Slug = file.Slug };
+                                }
+
                                 var prepared = Prepare(document, file.RelativePath, file.Hash, writer);
+                                prepared = prepared with { Record = prepared.Record with { Web = web } };
                                 if (existing.ContainsKey(file.Slug))
                                 {
                                     update?.RemoveSource(file.Slug);
@@ -239,6 +261,80 @@ public sealed partial class CorpusIndexer(
         producer.GetAwaiter().GetResult();
         return (added, updated, passages);
     }
+
+    /// <summary>
+    /// Fetches and reads the pages of the new and changed <c>.url</c> files, before the write transaction (a slow
+    /// server must not hold the store's write lock), by their relative paths. A page that cannot be fetched or read
+    /// is a problem like an unreadable file, and the earlier version of the source stays.
+    /// </summary>
+    private Dictionary<string, FetchedPage> FetchWebSources(
+        string sourcesPath, List<(string RelativePath, string Slug)> work, ConcurrentBag<string> problems, CancellationToken cancellationToken)
+    {
+        var pages = new Dictionary<string, FetchedPage>(StringComparer.Ordinal);
+        var urlFiles = work.Where(w => IsUrlFile(w.RelativePath)).ToList();
+        if (urlFiles.Count == 0)
+        {
+            return pages;
+        }
+
+        Dictionary<string, StoredSourceHash> existing;
+        using (var connection = store.OpenConnection())
+        {
+            existing = StoredSources.Hashes(connection, null, 0);
+        }
+
+        foreach (var (relative, slug) in urlFiles)
+        {
+            try
+            {
+                var bytes = File.ReadAllBytes(Path.Combine(sourcesPath, relative));
+                var hash = Fingerprint(bytes);
+                if (existing.TryGetValue(slug, out var stored) && stored.ContentHash == hash)
+                {
+                    continue;
+                }
+
+                if (fetcher is null)
+                {
+                    problems.Add($"{relative}: web sources are not fetched here");
+                    continue;
+                }
+
+                var (url, fields) = UrlFile.Parse(bytes);
+                var outcome = fetcher.FetchAsync(url, null, cancellationToken).GetAwaiter().GetResult();
+                if (outcome is not FetchOutcome.Fetched page)
+                {
+                    problems.Add($"{relative}: {(outcome is FetchOutcome.Failed failed ? failed.Reason : $"{url.Host} has no page at that address")}");
+                    continue;
+                }
+
+                var document = WebDocument.Read(url, page, fields.GetValueOrDefault("title"), fields.GetValueOrDefault("author"), slug);
+                document = document with
+                {
+                    Metadata = document.Metadata with
+                    {
+                        Published = TextHygiene.ForMetadata(fields.GetValueOrDefault("published")) ?? document.Metadata.Published,
+                        License = TextHygiene.ForMetadata(fields.GetValueOrDefault("license")) ?? document.Metadata.License,
+                    },
+                };
+                pages[relative] = new FetchedPage(hash, document, WebDocument.State(url, page, (time ?? TimeProvider.System).GetUtcNow()));
+            }
+            catch (SourceFormatException e)
+            {
+                problems.Add($"{relative}: {e.Message}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"{relative}: cannot be read: {e.Message}");
+            }
+        }
+
+        return pages;
+    }
+
+    private static bool IsUrlFile(string path) => path.EndsWith(UrlFile.Extension, StringComparison.OrdinalIgnoreCase);
+
+    private sealed record FetchedPage(string Hash, SourceDocument Document, WebSourceState Web);
 
     /// <summary>A source ready for the store and for the search index.</summary>
     public sealed record PreparedSource(SourceRecord Record, IReadOnlyList<IndexedPassage> Indexed);

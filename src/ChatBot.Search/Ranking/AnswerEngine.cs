@@ -68,7 +68,7 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
             Math.Round(r.Score, 4),
             r.Quote.Text,
             r.Quote.Highlights,
-            new Citation(r.Row.Slug, r.Row.Title, r.Row.Author, r.Row.Url, r.Row.Locator),
+            new Citation(r.Row.Slug, r.Row.Title, r.Row.Author, r.Row.Url, r.Row.Locator, r.Row.Page),
             AnswerSpans.Find(request.Question, r.Quote.Text, kind, r.Quote.Highlights, questionTerms))).ToList();
         return new Answer(request.Question, confident, results, ranking.MatchedPassages, stopwatch.Elapsed)
         {

@@ -3,9 +3,9 @@ using System.Text;
 
 namespace ChatBot.Search.Store;
 
-/// <summary>A stored passage with what its citation needs, and where its tokens stand (null: not stored).</summary>
+/// <summary>A stored passage with what its citation needs, where its tokens stand (null: not stored), and a PDF's page.</summary>
 public sealed record PassageRow(
-    long RowId, string Text, string Locator, int Ordinal, string Slug, string Title, string? Author, string? Url, ulong GuildId, byte[]? Tokens = null)
+    long RowId, string Text, string Locator, int Ordinal, string Slug, string Title, string? Author, string? Url, ulong GuildId, byte[]? Tokens = null, int? Page = null)
 {
     /// <summary>Which source the passage belongs to; slugs are unique per server, so the server is part of it.</summary>
     public string SourceKey => string.Create(CultureInfo.InvariantCulture, $"{GuildId}/{Slug}");
@@ -35,7 +35,7 @@ public sealed class PassageRows(PassageStore store) : IPassageRows
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
         var sql = new StringBuilder(
-            "SELECT p.id, p.text, p.locator, p.ordinal, s.slug, s.title, s.author, s.url, s.guild_id, p.tokens " +
+            "SELECT p.id, p.text, p.locator, p.ordinal, s.slug, s.title, s.author, s.url, s.guild_id, p.tokens, p.page " +
             "FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN (");
         var i = 0;
         foreach (var id in rowIds)
@@ -52,7 +52,7 @@ public sealed class PassageRows(PassageStore store) : IPassageRows
             var row = new PassageRow(
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
                 reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                (ulong)reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9));
+                (ulong)reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9), reader.IsDBNull(10) ? null : reader.GetInt32(10));
             rows[row.RowId] = row;
         }
 

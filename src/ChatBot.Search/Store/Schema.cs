@@ -130,6 +130,23 @@ internal static class Schema
         """
         INSERT INTO meta (key, value) VALUES ('ask_ids_reserved', (SELECT coalesce(max(id), 0) FROM ask_log));
         """,
+
+        // 5: PDFs and web pages. A PDF's passage keeps the page it starts on, for the citation and the link's
+        // #page=. A source read from a web address keeps where it is fetched from, the validators of the last
+        // fetch (ETag, Last-Modified) for conditional refreshes, the hash of the page's bytes, when it was last
+        // checked, and since when the address has been gone (its last text is kept meanwhile).
+        """
+        ALTER TABLE passages ADD COLUMN page INTEGER;
+        CREATE TABLE web_sources (
+            source_id     INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+            fetch_url     TEXT NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            page_hash     TEXT NOT NULL,
+            checked_at    TEXT NOT NULL,
+            gone_since    TEXT
+        );
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -61,8 +61,8 @@ public sealed class SourceWriter : IDisposable
         var sourceId = Convert.ToInt64(insertSource.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         insertPassage ??= Prepare(
-            "INSERT INTO passages (id, source_id, ordinal, locator, text, tokens) VALUES ($id, $source, $ordinal, $locator, $text, $tokens)",
-            "$id", "$source", "$ordinal", "$locator", "$text", "$tokens");
+            "INSERT INTO passages (id, source_id, ordinal, locator, text, tokens, page) VALUES ($id, $source, $ordinal, $locator, $text, $tokens, $page)",
+            "$id", "$source", "$ordinal", "$locator", "$text", "$tokens", "$page");
         foreach (var passage in source.Passages)
         {
             insertPassage.Parameters["$id"].Value = passage.RowId;
@@ -71,7 +71,13 @@ public sealed class SourceWriter : IDisposable
             insertPassage.Parameters["$locator"].Value = passage.Locator;
             insertPassage.Parameters["$text"].Value = passage.Text;
             insertPassage.Parameters["$tokens"].Value = (object?)passage.Tokens ?? DBNull.Value;
+            insertPassage.Parameters["$page"].Value = (object?)passage.Page ?? DBNull.Value;
             insertPassage.ExecuteNonQuery();
+        }
+
+        if (source.Web is { } web)
+        {
+            WebSources.Insert(connection, transaction, sourceId, web);
         }
 
         LogChange(guildId, source.Slug);
@@ -83,6 +89,7 @@ public sealed class SourceWriter : IDisposable
         ArgumentNullException.ThrowIfNull(slug);
         using var command = Command("""
             DELETE FROM passages WHERE source_id IN (SELECT id FROM sources WHERE guild_id = $guild AND slug = $slug);
+            DELETE FROM web_sources WHERE source_id IN (SELECT id FROM sources WHERE guild_id = $guild AND slug = $slug);
             DELETE FROM sources WHERE guild_id = $guild AND slug = $slug;
             """);
         command.Parameters.AddWithValue("$guild", (long)guildId);

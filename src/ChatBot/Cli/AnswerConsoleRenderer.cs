@@ -55,7 +55,7 @@ public static class AnswerConsoleRenderer
         foreach (var result in results)
         {
             console.MarkupLine($"[bold]{result.Rank}.[/] {Emphasise(result.Quote, result.Highlights, result.Answer)}");
-            console.MarkupLine($"   [dim]—[/] {Markup.Escape(Cite(result.Citation))}{Link(result.Citation.Url)}");
+            console.MarkupLine($"   [dim]—[/] {Markup.Escape(Cite(result.Citation))}{Link(CitationLink.For(result.Citation, result.Quote))}");
             console.WriteLine();
         }
 
