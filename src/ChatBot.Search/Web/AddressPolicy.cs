@@ -30,7 +30,6 @@ public sealed class AddressPolicy(bool allowLoopback = false)
         (IPNetwork.Parse("240.0.0.0/4"), "a reserved address"),
         (IPNetwork.Parse("::/128"), "an unspecified address"),
         (IPNetwork.Parse("::1/128"), "a loopback address"),
-        (IPNetwork.Parse("::ffff:0:0/96"), "an IPv4-mapped address"),
         (IPNetwork.Parse("::/96"), "an IPv4-compatible address"),
         (IPNetwork.Parse("64:ff9b::/96"), "a NAT64 address"),
         (IPNetwork.Parse("64:ff9b:1::/48"), "a NAT64 address"),
@@ -50,7 +49,13 @@ public sealed class AddressPolicy(bool allowLoopback = false)
             return "not an IP address";
         }
 
-        if (allowLoopback && IPAddress.IsLoopback(address) && !address.IsIPv4MappedToIPv6)
+        // Checked by hand: IPNetwork.Contains does not match ::ffff:0:0/96 against a mapped address.
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return "an IPv4-mapped address";
+        }
+
+        if (allowLoopback && IPAddress.IsLoopback(address))
         {
             return null;
         }

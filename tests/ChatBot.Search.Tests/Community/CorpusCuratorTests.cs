@@ -53,7 +53,9 @@ public sealed class CorpusCuratorTests : IDisposable
 
     public static TheoryData<string, byte[], string> BadUploads => new()
     {
-        { "scan.pdf", Encoding.ASCII.GetBytes("%PDF-1.7 text"), "not a source file" },
+        { "scan.pdf", Encoding.ASCII.GetBytes("%PDF-1.7 text"), "\"scan.pdf\": reading the PDF failed" },
+        { "scan.exe", Encoding.ASCII.GetBytes("MZ text"), "not a source file" },
+        { "fake.pdf", Encoding.ASCII.GetBytes("just text"), "not a PDF" },
         { "empty.md", [], "empty" },
         { "image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52], "not text" },
         { "nul.md", Encoding.UTF8.GetBytes("Some text\0with a NUL byte in it"), "binary" },

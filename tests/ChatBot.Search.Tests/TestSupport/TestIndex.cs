@@ -3,7 +3,9 @@ using ChatBot.Search.Community;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
+using ChatBot.Search.Web;
 using ChatBot.Testing;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Search.Tests.TestSupport;
 
@@ -13,13 +15,20 @@ public sealed class TestIndex : IDisposable
     private readonly TempDirectory directory = new();
     private EmbeddedCorpus corpus;
 
-    public TestIndex(string? sourcesPath = null, SynonymSource? synonyms = null)
+    public TestIndex(string? sourcesPath = null, SynonymSource? synonyms = null, IWebPageFetcher? fetcher = null)
     {
         SourcesPath = sourcesPath ?? directory.File("sources");
         Directory.CreateDirectory(SourcesPath);
         Synonyms = synonyms;
-        corpus = new EmbeddedCorpus(DatabasePath, LucenePath, synonyms);
+        Fetcher = fetcher;
+        corpus = new EmbeddedCorpus(DatabasePath, LucenePath, synonyms, fetcher: fetcher);
     }
+
+    public IWebPageFetcher? Fetcher { get; }
+
+    /// <summary>A fetcher that may reach the in-process test server (the test-only loopback setting).</summary>
+    public static WebPageFetcher LoopbackFetcher(SourcesOptions? sources = null, CommunityOptions? community = null)
+        => WebPageFetcher.Create(Options.Create(sources ?? new SourcesOptions { AllowLoopbackForTests = true }), Options.Create(community ?? new CommunityOptions()));
 
     public string SourcesPath { get; }
 
@@ -60,11 +69,15 @@ public sealed class TestIndex : IDisposable
     public CorpusCurator Curator(TimeProvider? time = null, CommunityOptions? options = null)
         => corpus.CreateCurator(options, time);
 
+    /// <summary>A curator of web sources over this index.</summary>
+    public WebSourceCurator WebCurator(TimeProvider? time = null, SourcesOptions? options = null)
+        => corpus.CreateWebCurator(corpus.CreateCurator(null, time), options, time);
+
     /// <summary>Closes everything and opens the same files again, as a restart of the process would.</summary>
     public void Reopen()
     {
         corpus.Dispose();
-        corpus = new EmbeddedCorpus(DatabasePath, LucenePath, Synonyms);
+        corpus = new EmbeddedCorpus(DatabasePath, LucenePath, Synonyms, fetcher: Fetcher);
     }
 
     public void Dispose()
