@@ -108,7 +108,8 @@ public sealed class CommunityEndToEndTests : IDisposable
         { "liar.txt", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("The Chaco War was long. ", 120_000))), 2048, true, "larger than the 2 MB limit" },
         { "photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0], null, false, "not text" },
         { "empty.md", [], null, false, "empty" },
-        { "report.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj"), null, false, "not a source file" },
+        { "report.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj"), null, false, "\"report.pdf\": reading the PDF failed" },
+        { "report.docx", Encoding.ASCII.GetBytes("PK\u0003\u0004 word"), null, false, "not a source file" },
         { "menu.html", Encoding.UTF8.GetBytes("<html><body><nav><a href=\"/\">Home</a></nav></body></html>"), null, false, "no text" },
     };
 

@@ -7,43 +7,7 @@ namespace ChatBot.Search.Tests.Ingestion;
 
 public sealed class PdfSourceTests
 {
-    private const string Header = "Journal of Andean History · Vol. 3";
-
-    /// <summary>
-    /// Two pages of two columns under a running header and a page-number footer, a word hyphenated at a line end,
-    /// a paragraph that runs from the right column of page 1 onto page 2, then a page that is only a scanned image.
-    /// </summary>
-    public static byte[] Article() => TestPdf.Create(
-        [
-            new TestPdfPage(
-                Left:
-                [
-                    "The tin mines of Bolivia were nationalised in 1952,",
-                    "when the miners' unions backed the new government.",
-                    "",
-                    "Historians still debate the legacy of the revo-",
-                    "lution, which gave the vote to every adult.",
-                ],
-                Right:
-                [
-                    "In the right column the land reform of 1953 begins,",
-                    "breaking up the great estates of the highlands and",
-                ],
-                Header: Header,
-                Footer: "{page}"),
-            new TestPdfPage(
-                Left:
-                [
-                    "giving the land to the peasants who worked it.",
-                    "",
-                    "Paz Estenssoro was overthrown by the army in 1964.",
-                ],
-                Header: Header,
-                Footer: "{page}"),
-            new TestPdfPage([], ImageOnly: true),
-        ],
-        title: "The Bolivian National Revolution",
-        author: "A. Historian");
+    public static byte[] Article() => TestPdf.Article();
 
     [Fact]
     public void Read_TwoColumnArticle_ParagraphsInReadingOrderWithPageLocators()
