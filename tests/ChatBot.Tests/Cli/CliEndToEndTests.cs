@@ -57,7 +57,8 @@ public sealed class CliEndToEndTests : IDisposable
 
         var citation = first.GetProperty("citation");
         Assert.Equal(["rank", "score", "quote", "highlights", "citation", "answer"], first.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["sourceId", "title", "author", "url", "locator"], citation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["sourceId", "title", "author", "url", "locator", "page"], citation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("page").ValueKind);
         Assert.Equal("1964-bolivian-coup-d-etat", citation.GetProperty("sourceId").GetString());
         Assert.Equal("1964 Bolivian coup d'état", citation.GetProperty("title").GetString());
         Assert.Equal(JsonValueKind.Null, citation.GetProperty("author").ValueKind);
@@ -66,6 +67,21 @@ public sealed class CliEndToEndTests : IDisposable
         var span = first.GetProperty("answer");
         Assert.Equal("René Barrientos", span.GetProperty("text").GetString());
         Assert.Equal("René Barrientos", quote[span.GetProperty("start").GetInt32()..span.GetProperty("end").GetInt32()]);
+    }
+
+    [Fact]
+    public async Task Ask_Json_BundledPdf_CitationHasItsPageAndTheLocatorNamesIt()
+    {
+        var sources = work.File("pdf-sources");
+        Directory.CreateDirectory(sources);
+        File.WriteAllBytes(Path.Combine(sources, "revolution.pdf"), TestPdf.Article());
+
+        var result = await ChatBotProcess.RunAsync(
+            work.Path, "ask", "Who overthrew Paz Estenssoro in 1964?", "--json", "--top", "1", "--sources", sources, "--database", work.File("pdf.db"));
+
+        Assert.Equal(0, result.ExitCode);
+        var citation = JsonDocument.Parse(result.Output).RootElement.GetProperty("results")[0].GetProperty("citation");
+        Assert.Equal(("revolution", "p. 2 ¶ 1", 2), (citation.GetProperty("sourceId").GetString(), citation.GetProperty("locator").GetString(), citation.GetProperty("page").GetInt32()));
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public sealed class VerifyEndToEndTests : IDisposable
         var match = Assert.Single(root.GetProperty("matches").EnumerateArray());
         Assert.Equal(["citation", "original", "differences"], match.EnumerateObject().Select(p => p.Name));
         var citation = match.GetProperty("citation");
-        Assert.Equal(["sourceId", "title", "author", "url", "locator"], citation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["sourceId", "title", "author", "url", "locator", "page"], citation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("page").ValueKind);
         Assert.Equal("United States Assistance to the Bolivian Military 1958-1964", citation.GetProperty("title").GetString());
         Assert.Equal("¶ 1 (1/2)", citation.GetProperty("locator").GetString());
         Assert.Equal("a military junta led by General Rene Barrientos overthrew Bolivian President Victor Paz Estenssoro", match.GetProperty("original").GetString());
