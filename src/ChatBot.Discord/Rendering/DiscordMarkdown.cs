@@ -76,6 +76,10 @@ internal static class DiscordMarkdown
     }
 
     /// <summary>A masked link, or null when the URL is not plain http(s) or too long to be a link.</summary>
+    // RFC 3986 fragment characters, '(' and ')' aside (they are escaped below, as a markdown link needs).
+    private static readonly System.Buffers.SearchValues<char> FragmentCharacters = System.Buffers.SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()*+,;=:@/?");
+
     /// <summary>The longest link shown: a source's address (at most 512) with a text fragment or a page.</summary>
     public const int MaxLinkLength = 1024;
 
@@ -87,7 +91,11 @@ internal static class DiscordMarkdown
             return null;
         }
 
-        var safe = uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal);
+        // The fragment as given when it is plain URI characters: Uri unescapes %2D, which a text fragment needs escaped.
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var fragment = hash >= 0 && url.AsSpan(hash + 1).IndexOfAnyExcept(FragmentCharacters) < 0 ? url[hash..] : uri.Fragment;
+        var address = uri.GetLeftPart(UriPartial.Query) + fragment;
+        var safe = address.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal);
         return $"[{Escape(label)}]({safe})";
     }
 

@@ -58,7 +58,7 @@ public sealed class HostileTextTests
             new string('c', 86) + string.Concat(Enumerable.Repeat("😀", 6)),
             "Evil \u202Eexe.txt\u202C notes",
         ]);
-        await using var bot = await BotHarness.StartAsync(services: s => s.AddSingleton<ICorpusCurator>(curator));
+        await using var bot = await BotHarness.StartAsync(services: s => s.AddSingleton<ICorpusCurator>(curator).AddSingleton<IWebSourceCurator>(curator));
         var connection = await bot.Discord.Gateway.NextReadyConnectionAsync();
 
         var call = await bot.Discord.SendInteractionAsync(connection, FakeInteraction.Autocomplete("source", "source", "", subcommand: "remove"));
@@ -93,7 +93,7 @@ public sealed class HostileTextTests
     }
 
     /// <summary>A server whose sources have the given titles (ids s0, s1, …), for autocomplete.</summary>
-    private sealed class TitledCurator(IReadOnlyList<string> titles) : ICorpusCurator
+    private sealed class TitledCurator(IReadOnlyList<string> titles) : ICorpusCurator, IWebSourceCurator
     {
         public IReadOnlyList<string> Titles => titles;
 
@@ -112,5 +112,9 @@ public sealed class HostileTextTests
         public ValueTask<IReadOnlyList<AuditEntry>> HistoryAsync(ulong guildId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask<QuotaUsage> UsageAsync(ulong guildId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<UploadOutcome> AddUrlSourceAsync(UrlSourceRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<RefreshOutcome> RefreshSourceAsync(ulong guildId, string sourceId, Actor actor, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -31,7 +31,7 @@ public sealed class VerifyEndToEndTests : IDisposable
         Assert.Equal("General René Barrientos toppled the president @everyone", embed["title"]!.GetValue<string>());
         Assert.Equal(
             "**Close, not verbatim.** The original differs word by word as shown:\n\n"
-            + "*The Bolivian coup of 1964* — J. Historian · ¶ 3 · [source](https://example.org/bolivia)\n"
+            + "*The Bolivian coup of 1964* — J. Historian · ¶ 3 · [source](https://example.org/bolivia#:~:text=General%20Ren%C3%A9%20Barrientos%20overthrew%20the%20president)\n"
             + "> General René Barrientos overthrew the president\n"
             + "• changed: “toppled” where the original has “overthrew”",
             embed["description"]!.GetValue<string>());
