@@ -10,9 +10,27 @@ quality.SetAction((parse, ct) => Task.FromResult(QualityBench.Run(parse.GetValue
 root.Subcommands.Add(quality);
 
 var confidenceSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
-var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad };
-confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, ct)));
+var confidenceDump = new Option<FileInfo?>("--dump") { Description = "Write each question's evidence (TSV) to this file" };
+var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad, confidenceDump };
+confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, parse.GetValue(confidenceDump), ct)));
 root.Subcommands.Add(confidence);
+
+var wordsSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
+var wordsMinimum = new Option<int>("--minimum") { Description = "Only words asked in at least this many questions", DefaultValueFactory = _ => 3 };
+var wordsBelow = new Option<double>("--below") { Description = "Only words whose share is below this fraction of the overall share", DefaultValueFactory = _ => 0.7 };
+var wordsOut = new Option<FileInfo?>("--out") { Description = "Write the table (word TAB weight) to this file" };
+var wordsSeeds = new Option<FileInfo?>("--seed-questions") { Description = "An eval file about the bundled texts, e.g. ../shared/eval/seed-questions.tsv" };
+var wordsSeedSources = new Option<DirectoryInfo?>("--seed-sources") { Description = "The bundled texts the seed questions ask about, e.g. index/sources" };
+var words = new Command("question-words", "Derive the weights of words that frame a question rather than name its content") { wordsSquad, wordsSeeds, wordsSeedSources, wordsMinimum, wordsBelow, wordsOut };
+words.SetAction((parse, ct) => Task.FromResult(QuestionWordsBench.Run(parse.GetValue(wordsSquad)!, parse.GetValue(wordsSeeds), parse.GetValue(wordsSeedSources), parse.GetValue(wordsMinimum), parse.GetValue(wordsBelow), parse.GetValue(wordsOut))));
+root.Subcommands.Add(words);
+
+var explainSources = new Argument<DirectoryInfo>("sources-dir") { Description = "A sources folder, e.g. index/sources" };
+var explainQuestion = new Argument<string>("question") { Description = "The question to explain" };
+var explainDepth = new Option<int>("--depth") { Description = "Passages to show", DefaultValueFactory = _ => 5 };
+var explain = new Command("explain", "Show the terms, weights and evidence that rank a question's passages") { explainSources, explainQuestion, explainDepth };
+explain.SetAction((parse, ct) => Task.FromResult(ExplainBench.Run(parse.GetValue(explainSources)!, parse.GetValue(explainQuestion)!, parse.GetValue(explainDepth), ct)));
+root.Subcommands.Add(explain);
 
 var corpusDir = new Argument<DirectoryInfo>("corpus-dir") { Description = "A folder made by make-scale-corpus.py (sources/ and questions.txt)" };
 var baseline = new Option<FileInfo?>("--baseline") { Description = "The Java Lucene baseline's run.sh, to run side by side (e.g. ../shared/eval/lucene-baseline/run.sh)" };

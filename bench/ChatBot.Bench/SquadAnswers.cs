@@ -5,7 +5,11 @@ using System.Text.RegularExpressions;
 namespace ChatBot.Bench;
 
 /// <summary>A SQuAD question with its answer strings and the article it belongs to.</summary>
-public sealed record SquadQuestion(string Id, string Question, IReadOnlyList<string> Answers, string Article);
+public sealed record SquadQuestion(string Id, string Question, IReadOnlyList<string> Answers, string Article)
+{
+    /// <summary>Which of its article's paragraphs the question was asked about.</summary>
+    public int Paragraph { get; init; }
+}
 
 /// <summary>Reads SQuAD v1.1 JSON and writes it out as sources: one Markdown file per article, one paragraph per context.</summary>
 public static partial class SquadAnswers
@@ -26,7 +30,7 @@ public static partial class SquadAnswers
                 foreach (var qa in paragraph.GetProperty("qas").EnumerateArray())
                 {
                     var answers = qa.GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("text").GetString()!).Distinct().ToList();
-                    questions.Add(new SquadQuestion(qa.GetProperty("id").GetString()!, qa.GetProperty("question").GetString()!, answers, title));
+                    questions.Add(new SquadQuestion(qa.GetProperty("id").GetString()!, qa.GetProperty("question").GetString()!, answers, title) { Paragraph = contexts.Count - 1 });
                 }
             }
 

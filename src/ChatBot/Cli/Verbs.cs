@@ -167,15 +167,16 @@ public static class Verbs
             {
                 var answer = engine.Answer(new AnswerRequest(item.Question, CorpusScope.Global, item.K), ct);
                 var hit = answer.Results.FirstOrDefault(r => item.IsAnsweredBy(r.Quote));
+                var confidence = answer.Confident ? "confident" : "flagged not covered";
                 if (hit is not null)
                 {
                     passed++;
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PASS  {item.Question}  (rank {hit.Rank}: {hit.Citation.SourceId} {hit.Citation.Locator})"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PASS  {item.Question}  (rank {hit.Rank}: {hit.Citation.SourceId} {hit.Citation.Locator}; {confidence})"));
                 }
                 else
                 {
                     var top = answer.Results.Count > 0 ? Shorten(answer.Results[0].Quote, 100) : "no results";
-                    output.WriteLine($"FAIL  {item.Question}  (expected {string.Join(" or ", item.Expected)} in the top {item.K}; top quote: {top})");
+                    output.WriteLine($"FAIL  {item.Question}  (expected {string.Join(" or ", item.Expected)} in the top {item.K}; {confidence}; top quote: {top})");
                 }
             }
 

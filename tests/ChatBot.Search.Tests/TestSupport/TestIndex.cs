@@ -37,9 +37,11 @@ public sealed class TestIndex : IDisposable
 
     public AnswerEngine Engine => corpus.Engine;
 
+    /// <summary>The bundled corpus with the bundled synonym file, as the command line and the bot read them.</summary>
     public static TestIndex OfBundledCorpus()
     {
-        var index = new TestIndex(RepositoryPaths.BundledSources);
+        var synonyms = new SynonymSource(Microsoft.Extensions.Options.Options.Create(new IndexOptions { SynonymsPath = Path.Combine(RepositoryPaths.Root, "index", "synonyms.txt") }));
+        var index = new TestIndex(RepositoryPaths.BundledSources, synonyms);
         index.Sync();
         return index;
     }
