@@ -9,7 +9,7 @@ namespace ChatBot.Search.Store.Postgres;
 /// <see cref="PollInterval"/>, so a lost connection only slows the follower to polling until it listens again.
 /// A notification that arrives while the follower is busy waits in the connection and wakes the next wait.
 /// </summary>
-public sealed partial class PostgresChangeNotifications(string connectionString, ILogger<PostgresChangeNotifications> logger)
+public sealed partial class PostgresChangeNotifications(string connectionString, ILogger<PostgresChangeNotifications> logger, TimeSpan? pollInterval = null)
     : IChangeNotifications, IAsyncDisposable
 {
     /// <summary>How long a wait lasts without a notification: the follower looks at the change log at least this often.</summary>
@@ -18,14 +18,14 @@ public sealed partial class PostgresChangeNotifications(string connectionString,
     private NpgsqlConnection? connection;
     private bool failing;
 
-    public TimeSpan PollInterval => FallbackInterval;
+    public TimeSpan PollInterval { get; } = pollInterval ?? FallbackInterval;
 
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         try
         {
-            connection ??= await ListenAsync(cancellationToken).ConfigureAwait(false);
-            await connection.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);
+            var listening = await EnsureListeningAsync(cancellationToken).ConfigureAwait(false);
+            await listening.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);
             failing = false;
         }
         catch (NpgsqlException e)
@@ -42,6 +42,10 @@ public sealed partial class PostgresChangeNotifications(string connectionString,
     }
 
     public ValueTask DisposeAsync() => DropAsync();
+
+    /// <summary>Opens the listening connection unless it is open: from then on no notification is missed.</summary>
+    internal async Task<NpgsqlConnection> EnsureListeningAsync(CancellationToken cancellationToken)
+        => connection ??= await ListenAsync(cancellationToken).ConfigureAwait(false);
 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
     {
