@@ -1,5 +1,6 @@
 using System.Text;
 using ChatBot.Core;
+using ChatBot.Search.Indexing;
 using ChatBot.Search.Store;
 using ChatBot.Search.Store.Postgres;
 using ChatBot.Search.Tests.TestSupport;
@@ -129,6 +130,46 @@ public sealed class SharedStoreTests : IDisposable
 
         await woken.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(second.Store.Changes.LastChange() > 0);
+    }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Follower_UploadThroughAnotherProcess_IsAnsweredWithoutAskingItToCatchUp(StoreKind kind)
+    {
+        var (first, second) = TwoProcesses(kind);
+        await using var notifications = await NotificationsAsync(kind);
+        using var follower = new SearchIndexFollower(second.Store.Changes, notifications, second.Sync, NullLogger<SearchIndexFollower>.Instance);
+        await follower.StartAsync(CancellationToken.None);
+
+        await first.CreateCurator().AddSourceAsync(Upload("chaco.md", TestSources.Chaco), CancellationToken.None);
+
+        await Eventually.TrueAsync(
+            () => second.Engine.Answer(new AnswerRequest("Who fought the Chaco War?", CorpusScope.ForGuild(Guild), 3), CancellationToken.None)
+                .Results is [{ Citation.SourceId: "chaco" }, ..],
+            "the other process answers from the upload", TimeSpan.FromSeconds(30));
+        await follower.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>On PostgreSQL, listening, with a poll interval beyond the test's patience: only NOTIFY can wake it in time.</summary>
+    private async Task<NotificationsLease> NotificationsAsync(StoreKind kind)
+    {
+        if (kind == StoreKind.Sqlite)
+        {
+            return new NotificationsLease(new PollingChangeNotifications(TimeSpan.FromMilliseconds(50), TimeProvider.System));
+        }
+
+        var connectionString = ((TestSchema)owned.First(o => o is TestSchema)).ConnectionString;
+        var listening = new PostgresChangeNotifications(connectionString, NullLogger<PostgresChangeNotifications>.Instance, TimeSpan.FromMinutes(10));
+        await listening.EnsureListeningAsync(CancellationToken.None);
+        return new NotificationsLease(listening);
+    }
+
+    private sealed class NotificationsLease(IChangeNotifications inner) : IChangeNotifications, IAsyncDisposable
+    {
+        public TimeSpan PollInterval => inner.PollInterval;
+
+        public Task WaitAsync(CancellationToken cancellationToken) => inner.WaitAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
     }
 
     private (EmbeddedCorpus First, EmbeddedCorpus Second) TwoProcesses(StoreKind kind)
