@@ -23,7 +23,7 @@ public sealed class BenchIndex : IDisposable
 
     public EmbeddedCorpus Corpus { get; }
 
-    public PassageStore Store => Corpus.Store;
+    public ICorpusStore Store => Corpus.Store;
 
     public CorpusIndexer Indexer => Corpus.Indexer;
 

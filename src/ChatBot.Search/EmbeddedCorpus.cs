@@ -18,24 +18,28 @@ namespace ChatBot.Search;
 public sealed class EmbeddedCorpus : IDisposable
 {
     public EmbeddedCorpus(string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null)
+        : this(PassageStore.Open(databasePath), new IndexOptions { DatabasePath = databasePath, LucenePath = lucenePath }.SearchIndexPath(), synonyms, loggers)
     {
+    }
+
+    /// <summary>Over any store (a PostgreSQL one, say), with its search index in <paramref name="lucenePath"/>.</summary>
+    public EmbeddedCorpus(ICorpusStore store, string lucenePath, SynonymSource? synonyms = null, ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         loggers ??= NullLoggerFactory.Instance;
-        Store = PassageStore.Open(databasePath);
-        var path = new IndexOptions { DatabasePath = databasePath, LucenePath = lucenePath }.SearchIndexPath();
-        Index = new LuceneSearchIndex(path, Store.StoreId());
-        Changes = new ChangeLog(Store);
-        Sync = new SearchIndexSync(Index, Changes, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
+        Store = store;
+        Index = new LuceneSearchIndex(lucenePath, Store.StoreId());
+        Sync = new SearchIndexSync(Index, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
         Indexer = new CorpusIndexer(Store, Index, Sync, Gate, loggers.CreateLogger<CorpusIndexer>());
-        Rows = new PassageRows(Store);
         Engine = new AnswerEngine(Index, Rows, synonyms);
         Verifier = new QuoteVerifier(Index, Rows);
     }
 
-    public PassageStore Store { get; }
+    public ICorpusStore Store { get; }
 
     public LuceneSearchIndex Index { get; }
 
-    public ChangeLog Changes { get; }
+    public IChangeLog Changes => Store.Changes;
 
     public IndexWriteGate Gate { get; } = new();
 
@@ -43,7 +47,7 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public CorpusIndexer Indexer { get; }
 
-    public PassageRows Rows { get; }
+    public IPassageRows Rows => Store.Rows;
 
     public AnswerEngine Engine { get; }
 
