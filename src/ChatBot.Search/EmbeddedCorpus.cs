@@ -3,6 +3,7 @@ using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,13 +12,17 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Search;
 
 /// <summary>
-/// The store, the search index derived from it, the indexer, the answer engine and the quote verifier over one database, composed
+/// The store, the search index and the passage embeddings derived from it, the indexer, the embedder, the answer engine and the quote verifier over one database, composed
 /// without a host: for benchmarks, tests and tools. The host composes the same parts in
 /// <see cref="SearchServiceCollectionExtensions.AddPassageIndex"/>.
 /// </summary>
 public sealed class EmbeddedCorpus : IDisposable
 {
-    public EmbeddedCorpus(string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null)
+    /// <param name="semantic">Semantic matching's settings (default: on by scope size). Nothing embeds until
+    /// <see cref="Embedder"/> catches up: without a host there is no background service.</param>
+    public EmbeddedCorpus(
+        string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null,
+        SemanticOptions? semantic = null, double semanticWeight = SemanticReranker.DefaultWeight, EmbeddingModel? sharedModel = null)
     {
         loggers ??= NullLoggerFactory.Instance;
         Store = PassageStore.Open(databasePath);
@@ -27,7 +32,10 @@ public sealed class EmbeddedCorpus : IDisposable
         Sync = new SearchIndexSync(Index, Changes, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
         Indexer = new CorpusIndexer(Store, Index, Sync, Gate, loggers.CreateLogger<CorpusIndexer>());
         Rows = new PassageRows(Store);
-        Engine = new AnswerEngine(Index, Rows, synonyms);
+        Semantic = new SemanticIndex(SemanticServiceCollectionExtensions.SemanticPath(new IndexOptions { DatabasePath = databasePath }), Store.StoreId(), semantic ?? new SemanticOptions(), sharedModel: sharedModel);
+        Embedder = new PassageEmbedder(Semantic, Changes, Store, Rows, loggers.CreateLogger<PassageEmbedder>());
+        Reranker = new SemanticReranker(Semantic, semanticWeight);
+        Engine = new AnswerEngine(Index, Rows, synonyms, Reranker);
         Verifier = new QuoteVerifier(Index, Rows);
     }
 
@@ -45,6 +53,12 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public PassageRows Rows { get; }
 
+    public SemanticIndex Semantic { get; }
+
+    public PassageEmbedder Embedder { get; }
+
+    public SemanticReranker Reranker { get; }
+
     public AnswerEngine Engine { get; }
 
     public QuoteVerifier Verifier { get; }
@@ -56,6 +70,7 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public void Dispose()
     {
+        Semantic.Dispose();
         Index.Dispose();
         Gate.Dispose();
     }
