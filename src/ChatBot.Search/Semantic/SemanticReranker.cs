@@ -16,7 +16,7 @@ public sealed class SemanticReranker(SemanticIndex semantic, double weight = Sem
     /// The share of the similarity in the mix, chosen on one half of the SQuAD articles and tested on the other
     /// (ChatBot.Bench quality, README).
     /// </summary>
-    public const double DefaultWeight = 0.3;
+    public const double DefaultWeight = 0.8;
 
     public double Weight => weight;
 
