@@ -5,9 +5,16 @@ var root = new RootCommand("ChatBot benchmarks: answer quality on SQuAD, and ans
 
 var squadFile = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
 var failures = new Option<int>("--show-failures") { Description = "Print this many questions whose top quote missed", DefaultValueFactory = _ => 0 };
-var quality = new Command("quality", "hit@1/3/5 of the top quotes on SQuAD questions") { squadFile, failures };
-quality.SetAction((parse, ct) => Task.FromResult(QualityBench.Run(parse.GetValue(squadFile)!, parse.GetValue(failures), ct)));
+var lexicalOnly = new Option<bool>("--no-semantic") { Description = "Rank by words alone (Answers:Semantic=false)" };
+var quality = new Command("quality", "hit@1/3/5 of the top quotes on SQuAD questions (passages embedded first)") { squadFile, failures, lexicalOnly };
+quality.SetAction((parse, ct) => Task.FromResult(QualityBench.Run(parse.GetValue(squadFile)!, parse.GetValue(failures), !parse.GetValue(lexicalOnly), ct)));
 root.Subcommands.Add(quality);
+
+var semanticSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
+var sweep = new Option<int>("--sweep") { Description = "Also time the model's settings on this many passages", DefaultValueFactory = _ => 0 };
+var semanticCommand = new Command("semantic", "The semantic mix's weight chosen on half of the SQuAD articles and tested on the other half, with its costs") { semanticSquad, sweep };
+semanticCommand.SetAction((parse, ct) => Task.FromResult(SemanticBench.Run(parse.GetValue(semanticSquad)!, parse.GetValue(sweep), ct)));
+root.Subcommands.Add(semanticCommand);
 
 var confidenceSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
 var confidenceDump = new Option<FileInfo?>("--dump") { Description = "Write each question's evidence (TSV) to this file" };

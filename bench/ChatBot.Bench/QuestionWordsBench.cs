@@ -27,7 +27,7 @@ public static class QuestionWordsBench
 
         var (squadQuestions, articles) = SquadAnswers.Read(squad.FullName);
         var questions = squadQuestions
-            .Select(q => (q.Question, q.Article, Contexts: (IReadOnlyList<string>)[articles[q.Article][q.Paragraph]], Answers: q.Answers))
+            .Select(q => (q.Question, q.Article, Contexts: (IReadOnlyList<string>)[articles[q.Article][q.Paragraph - 1]], Answers: q.Answers))
             .ToList();
         if (seedQuestions is not null && seedSources is not null)
         {

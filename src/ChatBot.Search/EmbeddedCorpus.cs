@@ -3,6 +3,7 @@ using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,19 +12,25 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Search;
 
 /// <summary>
-/// The store, the search index derived from it, the indexer, the answer engine and the quote verifier over one database, composed
+/// The store, the search index and the passage embeddings derived from it, the indexer, the embedder, the answer engine and the quote verifier over one database, composed
 /// without a host: for benchmarks, tests and tools. The host composes the same parts in
 /// <see cref="SearchServiceCollectionExtensions.AddPassageIndex"/>.
 /// </summary>
 public sealed class EmbeddedCorpus : IDisposable
 {
-    public EmbeddedCorpus(string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null)
-        : this(PassageStore.Open(databasePath), new IndexOptions { DatabasePath = databasePath, LucenePath = lucenePath }.SearchIndexPath(), synonyms, loggers)
+    /// <param name="semantic">Semantic matching's settings (default: on by scope size). Nothing embeds until
+    /// <see cref="Embedder"/> catches up: without a host there is no background service.</param>
+    public EmbeddedCorpus(
+        string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null,
+        SemanticOptions? semantic = null, double semanticWeight = SemanticReranker.DefaultWeight, EmbeddingModel? sharedModel = null)
+        : this(PassageStore.Open(databasePath), new IndexOptions { DatabasePath = databasePath, LucenePath = lucenePath }.SearchIndexPath(), synonyms, loggers, semantic, semanticWeight, sharedModel)
     {
     }
 
     /// <summary>Over any store (a PostgreSQL one, say), with its search index in <paramref name="lucenePath"/>.</summary>
-    public EmbeddedCorpus(ICorpusStore store, string lucenePath, SynonymSource? synonyms = null, ILoggerFactory? loggers = null)
+    public EmbeddedCorpus(
+        ICorpusStore store, string lucenePath, SynonymSource? synonyms = null, ILoggerFactory? loggers = null,
+        SemanticOptions? semantic = null, double semanticWeight = SemanticReranker.DefaultWeight, EmbeddingModel? sharedModel = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         loggers ??= NullLoggerFactory.Instance;
@@ -31,7 +38,10 @@ public sealed class EmbeddedCorpus : IDisposable
         Index = new LuceneSearchIndex(lucenePath, Store.StoreId());
         Sync = new SearchIndexSync(Index, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
         Indexer = new CorpusIndexer(Store, Index, Sync, Gate, loggers.CreateLogger<CorpusIndexer>());
-        Engine = new AnswerEngine(Index, Rows, synonyms);
+        Semantic = new SemanticIndex(SemanticServiceCollectionExtensions.SemanticPath(lucenePath), Store.StoreId(), semantic ?? new SemanticOptions(), sharedModel: sharedModel);
+        Embedder = new PassageEmbedder(Semantic, Store, loggers.CreateLogger<PassageEmbedder>());
+        Reranker = new SemanticReranker(Semantic, semanticWeight);
+        Engine = new AnswerEngine(Index, Rows, synonyms, Reranker);
         Verifier = new QuoteVerifier(Index, Rows);
     }
 
@@ -49,6 +59,12 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public IPassageRows Rows => Store.Rows;
 
+    public SemanticIndex Semantic { get; }
+
+    public PassageEmbedder Embedder { get; }
+
+    public SemanticReranker Reranker { get; }
+
     public AnswerEngine Engine { get; }
 
     public QuoteVerifier Verifier { get; }
@@ -60,6 +76,7 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public void Dispose()
     {
+        Semantic.Dispose();
         Index.Dispose();
         Gate.Dispose();
     }

@@ -3,6 +3,7 @@ using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IAskJournal>(sp => sp.GetRequiredService<AskJournal>());
         services.AddHostedService<CorpusSyncService>();
         services.AddHostedService<SearchIndexFollower>();
+        services.AddSemanticMatching(configuration);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
 using ChatBot.Search.Index;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
 
 namespace ChatBot.Search.Ranking;
@@ -9,9 +10,10 @@ namespace ChatBot.Search.Ranking;
 /// <summary>
 /// Answers a question: parse and expand it over the asker's corpus, take the best passages by BM25 from the
 /// search index, rerank them by how well their best quote covers the question, select quotes, and judge
-/// whether the corpus answers at all.
+/// whether the corpus answers at all. With a <see cref="SemanticReranker"/>, the reranked scores are mixed with
+/// the meaning of the question and of the passages that have embeddings.
 /// </summary>
-public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, SynonymSource? synonyms = null) : IAnswerService
+public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, SynonymSource? synonyms = null, SemanticReranker? semantic = null) : IAnswerService
 {
     /// <summary>How many first-stage passages are reranked.</summary>
     public const int RerankDepth = 20;
@@ -148,6 +150,11 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
             var quote = QuoteSelector.Select(row.Text, row.Tokens, weights);
             var score = ((1 - CoverageShare) * hit.Score / maxScore) + (CoverageShare * quote.WindowCoverage) + (quote.HoldsAnswer ? AnswerBoost : 0);
             ranked.Add(new RankedPassage(row, quote, hit.Score, score));
+        }
+
+        if (semantic?.Rescore(question, [.. ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, r.Score))], cancellationToken) is { } mixed)
+        {
+            ranked = [.. ranked.Select((r, i) => r with { Score = mixed[i] })];
         }
 
         ranked.Sort((a, b) =>
