@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Discord.Asking;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Community;
 using ChatBot.Discord.Gateway;

@@ -1,5 +1,7 @@
 using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

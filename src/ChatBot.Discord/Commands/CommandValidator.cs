@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Commands;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using ChatBot.Core;
-using ChatBot.Discord.Commands;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Community;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ChatBot.Core;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Interactions;
 

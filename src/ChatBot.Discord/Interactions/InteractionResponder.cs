@@ -1,5 +1,7 @@
 using System.Net;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Interactions;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatBot.Discord.Commands;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

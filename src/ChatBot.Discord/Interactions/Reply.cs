@@ -1,5 +1,5 @@
-using ChatBot.Discord.Rendering;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
+
 
 namespace ChatBot.Discord.Interactions;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rendering;
 
@@ -367,7 +368,7 @@ internal static class AnswerCard
         buttons.Add(Button.Action("Sources", AskButtonId.Sources(page.Key, page.Skip)));
         if (page.AskId is { } askId)
         {
-            buttons.AddRange(Community.FeedbackButtons.For(askId));
+            buttons.AddRange(FeedbackButtonId.For(askId));
         }
 
         return [new ActionRow(buttons)];

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Foundation;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rest;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rest;
 

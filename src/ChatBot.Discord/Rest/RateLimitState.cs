@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rest;
 

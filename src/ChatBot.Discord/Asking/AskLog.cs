@@ -1,6 +1,6 @@
 using ChatBot.Core;
 
-namespace ChatBot.Discord.Community;
+namespace ChatBot.Discord.Asking;
 
 /// <summary>What the ask log keeps of an answered question, however it was asked.</summary>
 internal static class AskLog

@@ -1,4 +1,4 @@
-namespace ChatBot.Discord.Rest;
+namespace ChatBot.Discord.Wire;
 
 /// <summary>Permission bits this bot reads or asks for; any other bit is kept as a number, never rejected.</summary>
 [Flags]

@@ -4,7 +4,7 @@ using ChatBot.Discord.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Discord.Commands;
+namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// The answer card's buttons: "More" shows the next results for the same question, "Sources" lists the

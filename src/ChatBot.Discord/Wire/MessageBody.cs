@@ -1,4 +1,4 @@
-namespace ChatBot.Discord.Rest;
+namespace ChatBot.Discord.Wire;
 
 /// <summary>Message flags that a bot may set (§3.4); others may appear on received messages.</summary>
 [Flags]

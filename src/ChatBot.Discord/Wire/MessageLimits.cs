@@ -1,6 +1,7 @@
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Foundation;
 
-namespace ChatBot.Discord.Rendering;
+
+namespace ChatBot.Discord.Wire;
 
 /// <summary>
 /// Discord's message, embed and component limits (§5), and the last line of defence that enforces them on

@@ -1,8 +1,9 @@
 using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
 
-namespace ChatBot.Discord.Commands;
+namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// <c>/verify quote:&lt;text&gt;</c>: whether a quote stands in the corpus the asker may see (in a server, the

@@ -4,8 +4,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatBot.Discord.Foundation;
 
-namespace ChatBot.Discord.Rest;
+namespace ChatBot.Discord.Wire;
 
 /// <summary>
 /// The one serializer configuration for Discord: snake_case names, snowflakes and permission bitfields as

@@ -1,6 +1,7 @@
-using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Wire;
 
-namespace ChatBot.Discord.Commands;
+
+namespace ChatBot.Discord.Interactions;
 
 /// <summary>
 /// A slash command: its shape (<see cref="Spec"/>, registered with Discord at start) and what it does. It takes

@@ -1,7 +1,7 @@
-using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
-namespace ChatBot.Discord.Commands;
+
+namespace ChatBot.Discord.Interactions;
 
 /// <summary>
 /// A slash command's shape and how the router treats it. <see cref="RequiredPermissions"/> becomes

@@ -2,14 +2,14 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatBot.Core;
-using ChatBot.Discord.Commands;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ChatBot.Discord.Community;
+namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// "Ask in chat": a message that mentions the bot ("@ChatBot who led the coup?") or a direct message to it is

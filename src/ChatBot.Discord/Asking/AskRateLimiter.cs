@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ChatBot.Core;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Discord.Community;
+namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// What the limit says to one question: <see cref="Wait"/> is null when it may be answered, else how long until

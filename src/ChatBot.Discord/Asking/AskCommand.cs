@@ -1,8 +1,8 @@
 using ChatBot.Core;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
-namespace ChatBot.Discord.Commands;
+namespace ChatBot.Discord.Asking;
 
 /// <summary><c>/ask question:&lt;text&gt; [private:&lt;bool&gt;]</c>: the best passages, quoted and cited.</summary>
 internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand

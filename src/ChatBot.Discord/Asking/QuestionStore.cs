@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
-namespace ChatBot.Discord.Commands;
+namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// Remembers recent questions under short random keys, so a button's custom id (≤ 100 characters) can name a

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using ChatBot.Discord.Rest;
 
-namespace ChatBot.Discord.Interactions;
+namespace ChatBot.Discord.Wire;
 
 internal enum InteractionType
 {

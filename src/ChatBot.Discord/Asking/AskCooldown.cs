@@ -1,8 +1,9 @@
-using ChatBot.Discord.Commands;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
+using ChatBot.Discord.Wire;
 
-namespace ChatBot.Discord.Community;
+
+namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// Refuses a member's question, privately and saying when to try again, once they are over the per-minute limit.

@@ -1,4 +1,4 @@
-namespace ChatBot.Discord.Rest;
+namespace ChatBot.Discord.Wire;
 
 internal enum ApplicationCommandType
 {

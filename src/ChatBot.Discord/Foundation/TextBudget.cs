@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChatBot.Discord;
+namespace ChatBot.Discord.Foundation;
 
 /// <summary>
 /// The one place where text is cut or cleaned before it goes to Discord (§5), for every layer. Lengths are UTF-16

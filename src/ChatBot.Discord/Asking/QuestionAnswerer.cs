@@ -1,10 +1,10 @@
 using ChatBot.Core;
-using ChatBot.Discord.Community;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Discord.Commands;
+namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// Answers a member's question however it reached the bot (/ask, a mention, a DM): the engine over the corpus the

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatBot.Discord.Commands;
+namespace ChatBot.Discord.Interactions;
 
 internal sealed record CommandRegistration(SlashCommandSpec Spec, Type Handler);
 
