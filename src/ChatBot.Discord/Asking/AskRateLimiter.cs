@@ -5,16 +5,6 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Asking;
 
 /// <summary>
-/// What the limit says to one question: <see cref="Wait"/> is null when it may be answered, else how long until
-/// the member may ask again; <see cref="Tell"/> says whether to tell them so (a public refusal is sent at most once
-/// a window, so a member who keeps mentioning the bot cannot make it post refusal after refusal).
-/// </summary>
-internal readonly record struct AskAdmission(TimeSpan? Wait, bool Tell)
-{
-    public bool Allowed => Wait is null;
-}
-
-/// <summary>
 /// The per-member limit on questions (<see cref="CommunityOptions.AskLimitPerMinute"/> in any sliding minute),
 /// shared by /ask, the buttons on answers, and questions asked by mentioning the bot or in a DM (a bare mention,
 /// answered with a hint, counts too). Answers from memory in microseconds.

@@ -3,10 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Discord.Interactions;
 
-internal sealed record CommandRegistration(SlashCommandSpec Spec, Type Handler);
-
-internal sealed record ComponentRegistration(ComponentSpec Spec, Type Handler);
-
 /// <summary>Every command and component handler the bot has, by name and by custom-id prefix.</summary>
 internal sealed class CommandRegistry
 {
@@ -38,26 +34,5 @@ internal sealed class CommandRegistry
 
         var colon = customId.IndexOf(':', StringComparison.Ordinal);
         return components.TryGetValue(colon < 0 ? customId : customId[..colon], out registration);
-    }
-}
-
-internal static class CommandServiceCollectionExtensions
-{
-    /// <summary>Adds a slash command: scoped (one instance per interaction) and listed for registration.</summary>
-    internal static IServiceCollection AddSlashCommand<TCommand>(this IServiceCollection services)
-        where TCommand : class, ISlashCommand
-    {
-        services.AddScoped<TCommand>();
-        services.AddSingleton(new CommandRegistration(TCommand.Spec, typeof(TCommand)));
-        return services;
-    }
-
-    /// <summary>Adds a handler for the custom ids that start with its prefix.</summary>
-    internal static IServiceCollection AddComponentHandler<THandler>(this IServiceCollection services)
-        where THandler : class, IComponentHandler
-    {
-        services.AddScoped<THandler>();
-        services.AddSingleton(new ComponentRegistration(THandler.Spec, typeof(THandler)));
-        return services;
     }
 }

@@ -8,12 +8,6 @@ using ChatBot.Discord.Wire;
 namespace ChatBot.Discord.Rendering;
 
 /// <summary>
-/// Which slice of an answer a card shows, the question-store key its buttons carry (null: no buttons), and the
-/// ask log id its feedback buttons carry (null: no feedback buttons).
-/// </summary>
-internal sealed record AnswerPage(string? Key, int Skip, long? AskId = null);
-
-/// <summary>
 /// Renders an <see cref="Answer"/> as a quote card: an embed titled with the question; a lead line when the
 /// sources agree, disagree, or the corpus does not cover the question; each quote a numbered block with its
 /// citation, matched terms in bold and the answer span underlined; a footer with counts and timing; and the

@@ -11,17 +11,6 @@ internal enum InteractionType
     ModalSubmit = 5,
 }
 
-internal enum InteractionCallbackType
-{
-    Pong = 1,
-    ChannelMessageWithSource = 4,
-    DeferredChannelMessageWithSource = 5,
-    DeferredUpdateMessage = 6,
-    UpdateMessage = 7,
-    ApplicationCommandAutocompleteResult = 8,
-    Modal = 9,
-}
-
 /// <summary>
 /// The <c>d</c> of INTERACTION_CREATE (§3.1). Everything but the id, type and token is optional: older
 /// samples (F4) lack <c>application_id</c>, <c>version</c> and <c>context</c>, and live payloads add fields.
@@ -79,56 +68,6 @@ internal sealed record DiscordChannel
     public bool IsThread => Type is 10 or 11 or 12;
 }
 
-/// <summary>The union of command, autocomplete, component and modal data (§3.2, §3.3).</summary>
-internal sealed record InteractionData
-{
-    public ulong? Id { get; init; }
-
-    public string? Name { get; init; }
-
-    public ApplicationCommandType? Type { get; init; }
-
-    public ResolvedData? Resolved { get; init; }
-
-    public IReadOnlyList<InteractionDataOption>? Options { get; init; }
-
-    public ulong? GuildId { get; init; }
-
-    public ulong? TargetId { get; init; }
-
-    public string? CustomId { get; init; }
-
-    public ComponentType? ComponentType { get; init; }
-
-    public IReadOnlyList<string>? Values { get; init; }
-
-    /// <summary>A modal's submitted rows, kept raw until a modal needs them.</summary>
-    public JsonElement? Components { get; init; }
-}
-
-/// <summary>An option as invoked: a value, or nested options for a subcommand or group, never both.</summary>
-internal sealed record InteractionDataOption
-{
-    public string Name { get; init; } = "";
-
-    public ApplicationCommandOptionType Type { get; init; }
-
-    public JsonElement? Value { get; init; }
-
-    public IReadOnlyList<InteractionDataOption>? Options { get; init; }
-
-    public bool? Focused { get; init; }
-}
-
-internal sealed record ResolvedData
-{
-    public IReadOnlyDictionary<ulong, DiscordUser>? Users { get; init; }
-
-    public IReadOnlyDictionary<ulong, GuildMember>? Members { get; init; }
-
-    public IReadOnlyDictionary<ulong, DiscordAttachment>? Attachments { get; init; }
-}
-
 /// <summary>The invoking member in a server; <see cref="Permissions"/> already includes channel overwrites.</summary>
 internal sealed record GuildMember
 {
@@ -140,18 +79,3 @@ internal sealed record GuildMember
 
     public string? Nick { get; init; }
 }
-
-/// <summary>The body of <c>POST /interactions/{id}/{token}/callback</c>; data is a message, choices or a modal.</summary>
-internal sealed record InteractionResponse(InteractionCallbackType Type, object? Data = null)
-{
-    public static InteractionResponse Defer(bool ephemeral)
-        => new(InteractionCallbackType.DeferredChannelMessageWithSource, ephemeral ? new DeferredData(MessageFlags.Ephemeral) : null);
-}
-
-/// <summary>A defer carries no message, only its visibility (EPHEMERAL is the one flag allowed with type 5).</summary>
-internal sealed record DeferredData(MessageFlags Flags);
-
-internal sealed record AutocompleteResult(IReadOnlyList<AutocompleteChoice> Choices);
-
-/// <summary>An autocomplete suggestion: a name of 1–100 characters and its value.</summary>
-internal sealed record AutocompleteChoice(string Name, string Value);
