@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Asking;
@@ -14,13 +15,7 @@ internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimePro
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<ulong, Member> recent = new();
-    private long lastSweepTicks;
-
-    private DateTimeOffset LastSweep
-    {
-        get => new(Interlocked.Read(ref lastSweepTicks), TimeSpan.Zero);
-        set => Interlocked.Exchange(ref lastSweepTicks, value.UtcTicks);
-    }
+    private long lastSweep = long.MinValue;
 
     /// <summary>Counts a question of <paramref name="userId"/>; when over the limit, how long until one more is allowed.</summary>
     public TimeSpan? TryAcquire(ulong userId) => Admit(userId, publicRefusal: false).Wait;
@@ -32,33 +27,26 @@ internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimePro
     /// </summary>
     public AskAdmission Admit(ulong userId, bool publicRefusal)
     {
-        var now = time.GetUtcNow();
-        var member = recent.GetOrAdd(userId, _ => new Member());
+        var member = recent.GetOrAdd(userId, _ => new Member(new SlidingWindow(time, Window)));
         AskAdmission admission;
         lock (member)
         {
-            while (member.Asks.Count > 0 && now - member.Asks.Peek() >= Window)
+            if (member.Asks.TryAcquire(options.Value.AskLimitPerMinute) is { } wait)
             {
-                member.Asks.Dequeue();
-            }
-
-            if (member.Asks.Count >= options.Value.AskLimitPerMinute)
-            {
+                var now = time.GetTimestamp();
                 var tell = !publicRefusal || now >= member.ToldUntil;
                 if (publicRefusal && tell)
                 {
-                    member.ToldUntil = now + Window;
+                    member.ToldUntil = now + (long)(Window.TotalSeconds * time.TimestampFrequency);
                 }
 
-                return new AskAdmission(member.Asks.Peek() + Window - now, tell);
+                return new AskAdmission(wait, tell);
             }
 
-            member.Asks.Enqueue(now);
-            member.LastSeen = now;
             admission = new AskAdmission(null, false);
         }
 
-        Sweep(now);
+        Sweep();
         return admission;
     }
 
@@ -70,19 +58,21 @@ internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimePro
     }
 
     /// <summary>Members who stop asking leave no trace behind: at most one sweep a minute, once there are many.</summary>
-    private void Sweep(DateTimeOffset now)
+    private void Sweep()
     {
-        if (recent.Count <= 10_000 || now - LastSweep < Window)
+        var now = time.GetTimestamp();
+        var last = Interlocked.Read(ref lastSweep);
+        if (recent.Count <= 10_000 || (last != long.MinValue && time.GetElapsedTime(last, now) < Window))
         {
             return;
         }
 
-        LastSweep = now;
+        Interlocked.Exchange(ref lastSweep, now);
         foreach (var (user, member) in recent)
         {
             lock (member)
             {
-                if (now - member.LastSeen >= Window && now >= member.ToldUntil)
+                if (member.Asks.IsEmpty && now >= member.ToldUntil)
                 {
                     recent.TryRemove(user, out _);
                 }
@@ -90,12 +80,10 @@ internal sealed class AskRateLimiter(IOptions<CommunityOptions> options, TimePro
         }
     }
 
-    private sealed class Member
+    private sealed class Member(SlidingWindow asks)
     {
-        public Queue<DateTimeOffset> Asks { get; } = new();
+        public SlidingWindow Asks { get; } = asks;
 
-        public DateTimeOffset LastSeen { get; set; }
-
-        public DateTimeOffset ToldUntil { get; set; }
+        public long ToldUntil { get; set; } = long.MinValue;
     }
 }
