@@ -16,7 +16,7 @@ internal sealed class QuestionAnswerer(IAnswerService answers, IAskJournal journ
     public async ValueTask<Reply> AnswerAsync(string question, ulong? guildId, AskChannel channel, ulong? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        question = TextBudget.Prefix(TextBudget.Scrub(question), AskCommand.MaxQuestionLength);
+        question = TextCut.Prefix(TextBudget.Scrub(question), AskCommand.MaxQuestionLength);
 
         var scope = guildId is { } guild ? CorpusScope.ForGuild(guild) : CorpusScope.Global;
         var answer = await answers.AnswerAsync(new AnswerRequest(question, scope, options.Value.MaxResults), cancellationToken);

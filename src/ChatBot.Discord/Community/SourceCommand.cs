@@ -132,7 +132,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
     }
 
     private static string NotFound(string id)
-        => $"This server has no source with the id \"{TextBudget.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them.";
+        => $"This server has no source with the id \"{TextCut.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them.";
 
     private static string Passages(int count)
         => string.Create(CultureInfo.InvariantCulture, $"{count:N0} passage{(count == 1 ? "" : "s")}");
@@ -145,7 +145,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         ArgumentNullException.ThrowIfNull(source);
         var id = $" ({TextBudget.Scrub(source.SourceId)})";
         var room = Math.Max(10, MaxChoiceName - id.Length);
-        var title = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), room);
-        return TextBudget.Truncate(title + id, MaxChoiceName);
+        var title = TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), room);
+        return TextCut.Truncate(title + id, MaxChoiceName);
     }
 }

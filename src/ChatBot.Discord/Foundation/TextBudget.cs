@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
+using ChatBot.Core;
 
 namespace ChatBot.Discord.Foundation;
 
 /// <summary>
-/// The one place where text is cut or cleaned before it goes to Discord (§5), for every layer. Lengths are UTF-16
+/// Text cleaned and fitted before it goes to Discord
+/// (https://discord.com/developers/docs/resources/message#create-message-jsonform-params), for every layer; the cuts
+/// themselves are <see cref="TextCut"/>'s. Lengths are UTF-16
 /// code units, never fewer than the characters Discord counts. Every cut falls on a grapheme boundary
 /// (<see cref="StringInfo"/>, Unicode's extended grapheme clusters): a letter keeps its accents, a flag its two
 /// halves, an emoji its skin tone and ZWJ sequence, and no surrogate pair is split. Cuts that may shorten fall on a
@@ -14,107 +17,18 @@ namespace ChatBot.Discord.Foundation;
 /// </summary>
 internal static class TextBudget
 {
-    public const char EllipsisChar = '…';
-    public const string Ellipsis = "…";
     public const char Replacement = '\uFFFD';
 
-    /// <summary>A cut looks this far back for a space before it cuts inside a word.</summary>
-    private const int WordSearch = 40;
 
     private const int ZeroWidthJoiner = 0x200D;
     private const int VariationSelector16 = 0xFE0F;
     private const int WavingBlackFlag = 0x1F3F4;
 
-    /// <summary>At most <paramref name="max"/> code units: cut at a word (else grapheme) boundary, with an ellipsis when cut.</summary>
-    public static string Truncate(string text, int max)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        if (max <= 0)
-        {
-            return "";
-        }
-
-        var cut = WordCut(text, max - Ellipsis.Length);
-        return text[..cut].TrimEnd() + Ellipsis;
-    }
-
-    /// <summary>The longest prefix of at most <paramref name="max"/> code units that ends on a grapheme boundary; no ellipsis.</summary>
-    public static string Prefix(string text, int max)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= max ? text : text[..Floor(text, max)];
-    }
-
-    /// <summary>The length of the longest prefix, at most <paramref name="limit"/>, that ends at a word boundary (else a grapheme boundary).</summary>
-    public static int WordCut(string text, int limit)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (limit >= text.Length)
-        {
-            return text.Length;
-        }
-
-        if (limit <= 0)
-        {
-            return 0;
-        }
-
-        var position = 0;
-        var space = -1;
-        while (position < text.Length)
-        {
-            var next = position + StringInfo.GetNextTextElementLength(text, position);
-            if (next > limit)
-            {
-                break;
-            }
-
-            position = next;
-            if (position >= limit - WordSearch && position < text.Length && char.IsWhiteSpace(text[position]))
-            {
-                space = position;
-            }
-        }
-
-        return space > 0 ? space : position;
-    }
-
-    /// <summary>The last grapheme boundary at or before <paramref name="index"/> (0 and the length are boundaries).</summary>
-    public static int Floor(string text, int index)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (index >= text.Length)
-        {
-            return text.Length;
-        }
-
-        var position = 0;
-        while (position < text.Length)
-        {
-            var next = position + StringInfo.GetNextTextElementLength(text, position);
-            if (next > index)
-            {
-                return position;
-            }
-
-            position = next;
-        }
-
-        return position;
-    }
-
-    /// <summary>The first grapheme boundary at or after <paramref name="index"/>.</summary>
-    public static int Ceiling(string text, int index)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var floor = Floor(text, index);
-        return floor >= index || floor >= text.Length ? floor : floor + StringInfo.GetNextTextElementLength(text, floor);
-    }
+    /// <summary>
+    /// <see cref="TextCut.Prefix"/>, for the gateway's close reason: Gateway/ is being reworked for sharding, so its
+    /// call moves to <see cref="TextCut"/> with that work, and this forwarder goes.
+    /// </summary>
+    public static string Prefix(string text, int max) => TextCut.Prefix(text, max);
 
     /// <summary>
     /// The longest rendering of a text that fits: <paramref name="render"/> draws the text cut to a given

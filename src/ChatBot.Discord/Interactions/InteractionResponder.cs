@@ -1,4 +1,5 @@
 using System.Net;
+using ChatBot.Core;
 using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Wire;
@@ -64,7 +65,7 @@ internal sealed class InteractionResponder(DiscordRestClient rest, InteractionCo
         var valid = choices
             .Where(c => c.Name.Length > 0 && c.Value.Length is > 0 and <= 100)
             .Take(25)
-            .Select(c => c with { Name = TextBudget.Truncate(c.Name, 100) })
+            .Select(c => c with { Name = TextCut.Truncate(c.Name, 100) })
             .ToList();
         await rest.CreateInteractionResponseAsync(call.Id, call.Interaction.Token, new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteResult(valid)), cancellationToken);
         state = State.Responded;

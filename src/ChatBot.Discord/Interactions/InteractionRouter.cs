@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChatBot.Core;
 using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Rest;
@@ -298,5 +299,5 @@ internal sealed class InteractionRouter(
         => required.HasFlag(DiscordPermissions.ManageGuild) ? "Manage Server" : required.ToString();
 
     /// <summary>Names and prefixes from payloads are logged, but never more than 32 characters of them.</summary>
-    private static string Bounded(string? text) => text is null ? "(none)" : TextBudget.Truncate(TextBudget.ForDisplay(text), 33);
+    private static string Bounded(string? text) => text is null ? "(none)" : TextCut.Truncate(TextBudget.ForDisplay(text), 33);
 }

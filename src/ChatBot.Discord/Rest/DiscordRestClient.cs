@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ChatBot.Core;
 using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Wire;
 
@@ -127,7 +128,7 @@ internal sealed class DiscordRestClient(HttpClient http, Microsoft.Extensions.Op
         if (error?.Errors is { ValueKind: JsonValueKind.Object } errors)
         {
             var tree = errors.GetRawText();
-            detail += " " + TextBudget.Truncate(tree, 500);
+            detail += " " + TextCut.Truncate(tree, 500);
         }
 
         return new DiscordRestException(status, error?.Code, detail, route.Template);

@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Discord.Foundation;
 
 
@@ -38,7 +39,7 @@ internal static class MessageLimits
     {
         ArgumentNullException.ThrowIfNull(body);
         var embeds = ClampEmbeds(body.Embeds);
-        var content = body.Content is null ? null : TextBudget.Truncate(body.Content, Content);
+        var content = body.Content is null ? null : TextCut.Truncate(body.Content, Content);
         if (string.IsNullOrWhiteSpace(content) && embeds is not { Count: > 0 })
         {
             // Discord rejects an empty message (50006).
@@ -75,12 +76,12 @@ internal static class MessageLimits
 
     private static Embed ClampOne(Embed embed) => embed with
     {
-        Title = embed.Title is null ? null : TextBudget.Truncate(embed.Title, Title),
-        Description = embed.Description is null ? null : TextBudget.Truncate(embed.Description, Description),
-        Footer = embed.Footer is null ? null : new EmbedFooter(TextBudget.Truncate(embed.Footer.Text, Footer)),
-        Author = embed.Author is null ? null : new EmbedAuthor(TextBudget.Truncate(embed.Author.Name, AuthorName)),
+        Title = embed.Title is null ? null : TextCut.Truncate(embed.Title, Title),
+        Description = embed.Description is null ? null : TextCut.Truncate(embed.Description, Description),
+        Footer = embed.Footer is null ? null : new EmbedFooter(TextCut.Truncate(embed.Footer.Text, Footer)),
+        Author = embed.Author is null ? null : new EmbedAuthor(TextCut.Truncate(embed.Author.Name, AuthorName)),
         Fields = embed.Fields?.Take(Fields)
-            .Select(f => f with { Name = Nonempty(TextBudget.Truncate(f.Name, FieldName)), Value = Nonempty(TextBudget.Truncate(f.Value, FieldValue)) })
+            .Select(f => f with { Name = Nonempty(TextCut.Truncate(f.Name, FieldName)), Value = Nonempty(TextCut.Truncate(f.Value, FieldValue)) })
             .ToList(),
     };
 
@@ -95,7 +96,7 @@ internal static class MessageLimits
         if (embed.Description is { } description)
         {
             var room = budget - (Length(embed) - description.Length);
-            embed = embed with { Description = room > 1 ? TextBudget.Truncate(description, room) : null };
+            embed = embed with { Description = room > 1 ? TextCut.Truncate(description, room) : null };
         }
 
         var fields = embed.Fields?.ToList() ?? [];
@@ -113,7 +114,7 @@ internal static class MessageLimits
         if (Length(embed) > budget && embed.Title is { } title)
         {
             var room = budget - (Length(embed) - title.Length);
-            embed = embed with { Title = room > 1 ? TextBudget.Truncate(title, room) : null };
+            embed = embed with { Title = room > 1 ? TextCut.Truncate(title, room) : null };
         }
 
         return embed;
@@ -125,7 +126,7 @@ internal static class MessageLimits
         => rows?.Select(r => new ActionRow(r.Components
                 .Where(b => b.CustomId is null or { Length: > 0 and <= Button.MaxCustomIdLength })
                 .Take(ButtonsPerRow)
-                .Select(b => b.Label is { Length: > Button.MaxLabelLength } label ? b with { Label = TextBudget.Truncate(label, Button.MaxLabelLength) } : b)
+                .Select(b => b.Label is { Length: > Button.MaxLabelLength } label ? b with { Label = TextCut.Truncate(label, Button.MaxLabelLength) } : b)
                 .ToList()))
             .Where(r => r.Components.Count > 0)
             .Take(ActionRows)
