@@ -2,6 +2,7 @@ using ChatBot.Core;
 using ChatBot.Discord.Asking;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Community;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rest;
@@ -64,7 +65,10 @@ public static class DiscordBotServiceCollectionExtensions
 
         services.TryAddSingleton<CommandRegistry>();
         services.TryAddSingleton<QuestionStore>();
-        services.TryAddScoped<QuestionAnswerer>();
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
+        services.TryAddSingleton<QuestionGuard>();
+        services.TryAddScoped<QuestionPipeline>();
         services.AddSlashCommand<AskCommand>();
         services.AddSlashCommand<VerifyCommand>();
         services.AddSlashCommand<SourcesCommand>();

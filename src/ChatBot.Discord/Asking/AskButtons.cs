@@ -11,7 +11,7 @@ namespace ChatBot.Discord.Asking;
 /// sources the card quotes. Both answer privately. The question comes from the question store, or from the
 /// card's title once the store has forgotten it.
 /// </summary>
-internal sealed class AskButtons(IAnswerService answers, QuestionStore questions, IOptions<AnswersOptions> options, ILogger<AskButtons> logger) : IComponentHandler
+internal sealed class AskButtons(QuestionPipeline pipeline, QuestionStore questions, ILogger<AskButtons> logger) : IComponentHandler
 {
     public const string GarbledText = "This button is garbled. Ask again with /ask.";
     public const string ExpiredText = "This answer has expired. Ask again with /ask.";
@@ -41,9 +41,7 @@ internal sealed class AskButtons(IAnswerService answers, QuestionStore questions
             key = questions.Add(question);
         }
 
-        var answer = await answers.AnswerAsync(new AnswerRequest(question, call.Scope, options.Value.MaxResults, id.Skip), cancellationToken);
-        return id.Action == AskButtonAction.More
-            ? AnswerCard.Render(answer, new AnswerPage(key, id.Skip))
-            : AnswerCard.RenderSources(answer);
+        var view = id.Action == AskButtonAction.More ? AnswerView.Card : AnswerView.Sources;
+        return await pipeline.AnswerAsync(Question.From(call, question, QuestionSource.Button), view, id.Skip, key, cancellationToken);
     }
 }

@@ -5,9 +5,9 @@ using ChatBot.Discord.Wire;
 namespace ChatBot.Discord.Asking;
 
 /// <summary><c>/ask question:&lt;text&gt; [private:&lt;bool&gt;]</c>: the best passages, quoted and cited.</summary>
-internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand
+internal sealed class AskCommand(QuestionPipeline pipeline) : ISlashCommand
 {
-    public const int MaxQuestionLength = 1000;
+    public const int MaxQuestionLength = Question.MaxLength;
 
     public static SlashCommandSpec Spec { get; } = new(
         "ask",
@@ -32,6 +32,6 @@ internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand
             return Reply.Note(EmptyText);
         }
 
-        return await answerer.AnswerAsync(question, call.GuildId, AskChannel.Command, call.UserId, cancellationToken);
+        return await pipeline.AnswerAsync(Question.From(call, question, QuestionSource.Slash), AnswerView.Card, skip: 0, key: null, cancellationToken);
     }
 }

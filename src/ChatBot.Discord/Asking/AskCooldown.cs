@@ -10,7 +10,7 @@ namespace ChatBot.Discord.Asking;
 /// Questions are /ask, /verify and every button on an answer (More, Sources, the feedback buttons); mentions and DMs count
 /// toward the same limit (see <see cref="MessageAskHandler"/>). Moderators' commands and autocomplete do not count.
 /// </summary>
-internal sealed class AskCooldown(AskRateLimiter limiter) : IInteractionGuard
+internal sealed class AskCooldown(QuestionGuard guard) : IInteractionGuard
 {
     public ValueTask<Reply?> CheckAsync(InteractionContext call, CancellationToken cancellationToken)
     {
@@ -20,7 +20,8 @@ internal sealed class AskCooldown(AskRateLimiter limiter) : IInteractionGuard
             return ValueTask.FromResult<Reply?>(null);
         }
 
-        return ValueTask.FromResult(limiter.TryAcquire(user) is { } wait ? Reply.Note(AskRateLimiter.Refusal(wait)) : null);
+        var source = call.Kind == InteractionType.ApplicationCommand ? QuestionSource.Slash : QuestionSource.Button;
+        return ValueTask.FromResult(guard.Admit(source, user, publicRefusal: false).Wait is { } wait ? Reply.Note(AskRateLimiter.Refusal(wait)) : null);
     }
 
     /// <summary>/ask, /verify, or a button of an answer card: what the per-member limit counts.</summary>

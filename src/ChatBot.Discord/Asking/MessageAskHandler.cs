@@ -24,7 +24,7 @@ namespace ChatBot.Discord.Asking;
 internal sealed partial class MessageAskHandler(
     IServiceScopeFactory scopes,
     GatewayStatus status,
-    AskRateLimiter limiter,
+    QuestionGuard guard,
     CommandGate gate,
     RateLimitState rest,
     ILogger<MessageAskHandler> logger) : IDispatchHandler
@@ -61,7 +61,8 @@ internal sealed partial class MessageAskHandler(
         }
 
         Reply? fixedReply = null;
-        var admission = limiter.Admit(author.Id, publicRefusal: true);
+        var source = message.GuildId is null ? QuestionSource.DirectMessage : QuestionSource.Mention;
+        var admission = guard.Admit(source, author.Id, publicRefusal: true);
         if (admission.Wait is { } wait)
         {
             if (!admission.Tell)
@@ -80,11 +81,12 @@ internal sealed partial class MessageAskHandler(
         using var ticket = gate.TryReserve();
         if (ticket is null)
         {
+            guard.Refused(source);
             Dropped(logger, message.Id);
             return ValueTask.CompletedTask;
         }
 
-        ticket.Start(ct => ReplyAsync(message, author, question, fixedReply, ct), cancellationToken);
+        ticket.Start(ct => ReplyAsync(message, new Question(question, source, message.GuildId, author.Id, dispatch.ReceivedAt), fixedReply, ct), cancellationToken);
         return ValueTask.CompletedTask;
     }
 
@@ -111,14 +113,13 @@ internal sealed partial class MessageAskHandler(
     }
 
     /// <summary>In a command slot: the answer (or the hint, or the refusal), posted as a reply. One catch per message (STYLE §8).</summary>
-    private async Task ReplyAsync(DiscordMessage message, DiscordUser author, string question, Reply? fixedReply, CancellationToken cancellationToken)
+    private async Task ReplyAsync(DiscordMessage message, Question question, Reply? fixedReply, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var client = scope.ServiceProvider.GetRequiredService<DiscordRestClient>();
         try
         {
-            var reply = fixedReply ?? await scope.ServiceProvider.GetRequiredService<QuestionAnswerer>().AnswerAsync(
-                question, message.GuildId, message.GuildId is null ? AskChannel.DirectMessage : AskChannel.Mention, author.Id, cancellationToken);
+            var reply = fixedReply ?? await scope.ServiceProvider.GetRequiredService<QuestionPipeline>().AnswerAsync(question, AnswerView.Card, skip: 0, key: null, cancellationToken);
             var body = reply.ToMessage(includeFlags: false) with
             {
                 Flags = null,

@@ -13,7 +13,7 @@ namespace ChatBot.Discord.Community;
 /// Manage Server only: Discord hides the command from others (default_member_permissions) and the router
 /// checks <c>member.permissions</c> again, since server admins can change who sees a command.
 /// </summary>
-internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader downloader, IOptions<CommunityOptions> options) : IAutocompleteCommand
+internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader downloader, IOptions<CommunityOptions> options, DiscordMetrics metrics) : IAutocompleteCommand
 {
     public const int HistoryLength = 20;
 
@@ -103,18 +103,22 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         var limit = options.Value.MaxUploadBytes;
         if (attachment.Size > limit)
         {
+            metrics.Upload(accepted: false, "too_large");
             return Reply.Note($"Not added: \"{attachment.Filename}\" is {AttachmentDownloader.Megabytes(attachment.Size)}; the limit is {AttachmentDownloader.Megabytes(limit)}.");
         }
 
         var download = await downloader.DownloadAsync(attachment, cancellationToken);
         if (download is DownloadOutcome.Failed failed)
         {
+            metrics.Upload(accepted: false, "download_failed");
             return Reply.Note($"Not added: {failed.Reason}.");
         }
 
         var content = ((DownloadOutcome.Downloaded)download).Content;
         var upload = new SourceUpload(guild, attachment.Filename, content, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")), Blank(call.OptionalString("url")));
-        return await curator.AddSourceAsync(upload, cancellationToken) switch
+        var outcome = await curator.AddSourceAsync(upload, cancellationToken);
+        metrics.Upload(outcome is UploadOutcome.Added, outcome is UploadOutcome.Added ? "added" : "rejected");
+        return outcome switch
         {
             UploadOutcome.Added added => Reply.Note(
                 $"Added \"{TextBudget.ForDisplay(added.Source.Title)}\": {Passages(added.Source.PassageCount)}, id `{added.Source.SourceId}`. Questions asked in this server now search it."),

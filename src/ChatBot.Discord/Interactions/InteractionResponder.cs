@@ -1,6 +1,5 @@
 using System.Net;
 using ChatBot.Core;
-using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Logging;

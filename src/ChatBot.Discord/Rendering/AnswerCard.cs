@@ -30,12 +30,17 @@ internal static class AnswerCard
     private const string BlockSeparator = "\n\n";
     private const string WhereToLook = "see /sources";
 
-    public static Reply Render(Answer answer, AnswerPage page)
+    public static Reply Render(Answer answer, AnswerPage page) => Render(answer, Summarize(answer), page);
+
+    /// <summary>The summary a card draws: computed once per answer, by the caller that also counts its outcome.</summary>
+    public static AnswerSummary Summarize(Answer answer) => AnswerSummary.Of(answer, WhereToLook);
+
+    public static Reply Render(Answer answer, AnswerSummary summary, AnswerPage page)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(page);
         var title = Title(answer.Question);
-        var summary = AnswerSummary.Of(answer, WhereToLook);
         var footer = AnswerSummary.Footer(answer, page.Skip);
         var fields = summary.Outcome == AnswerOutcome.Disagreed ? ClaimFields(answer) : [];
         var room = Math.Min(MessageLimits.Description, MessageLimits.EmbedTotal - title.Length - footer.Length - fields.Sum(f => f.Name.Length + f.Value.Length));

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ChatBot.Core;
-using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rest;

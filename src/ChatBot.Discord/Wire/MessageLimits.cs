@@ -1,5 +1,4 @@
 using ChatBot.Core;
-using ChatBot.Discord.Foundation;
 
 
 namespace ChatBot.Discord.Wire;
