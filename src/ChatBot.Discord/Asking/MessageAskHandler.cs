@@ -112,7 +112,7 @@ internal sealed partial class MessageAskHandler(
         return string.Join(' ', text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>In a command slot: the answer (or the hint, or the refusal), posted as a reply. One catch per message (STYLE §8).</summary>
+    /// <summary>In a command slot: the answer (or the hint, or the refusal), posted as a reply. One catch per message, as per interaction.</summary>
     private async Task ReplyAsync(DiscordMessage message, Question question, Reply? fixedReply, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -133,7 +133,7 @@ internal sealed partial class MessageAskHandler(
             // The REST layer has blocked the channel, or its breaker held the reply back; one line is enough, no stack.
             CannotPost(logger, message.Id, e.Message);
         }
-#pragma warning disable CA1031 // One catch per message, as per interaction (STYLE §8): log it and keep the bot running.
+#pragma warning disable CA1031 // One catch per message, as per interaction: log it and keep the bot running.
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {

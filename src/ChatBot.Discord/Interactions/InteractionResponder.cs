@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatBot.Discord.Interactions;
 
 /// <summary>
-/// Answers one interaction in the right way for its state (§3.4): the first answer is the callback (a defer
+/// Answers one interaction in the right way for its state (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction): the first answer is the callback (a defer
 /// or a message); after a defer, a reply edits <c>@original</c>; after that, replies are follow-ups. It logs
 /// when the interaction was acknowledged, timed from receipt.
 /// </summary>

@@ -86,7 +86,7 @@ internal sealed class InteractionRouter(
     }
 
     /// <summary>
-    /// The one catch per interaction (STYLE §8), for both of its stages: on the dispatch worker and in the command
+    /// The one catch per interaction, for both of its stages: on the dispatch worker and in the command
     /// slot. Returns what <paramref name="run"/> returns, or false after a failure.
     /// </summary>
     private async Task<bool> GuardedAsync(InteractionContext call, InteractionResponder responder, Func<CancellationToken, Task<bool>> run, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ internal sealed class InteractionRouter(
         {
             return await run(cancellationToken);
         }
-#pragma warning disable CA1031 // The one catch per interaction (STYLE §8): log it, apologise, keep the bot running.
+#pragma warning disable CA1031 // The one catch per interaction: log it, apologise, keep the bot running.
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {

@@ -11,7 +11,7 @@ namespace ChatBot.Discord.Rendering;
 /// Renders an <see cref="Answer"/> as a quote card: an embed titled with the question; a lead line when the
 /// sources agree, disagree, or the corpus does not cover the question; each quote a numbered block with its
 /// citation, matched terms in bold and the answer span underlined; a footer with counts and timing; and the
-/// More / Sources buttons. Every text is escaped and fitted before markup is added, so §5 holds by construction.
+/// More / Sources buttons. Every text is escaped and fitted before markup is added, so Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits) hold by construction.
 /// </summary>
 internal static class AnswerCard
 {

@@ -8,7 +8,7 @@ using ChatBot.Discord.Wire;
 namespace ChatBot.Discord.Rest;
 
 /// <summary>
-/// The typed REST client (§0): <c>Authorization: Bot …</c> on bot routes, none on interaction routes (their
+/// The typed REST client (https://discord.com/developers/docs/reference#authentication): <c>Authorization: Bot …</c> on bot routes, none on interaction routes (their
 /// token is in the path), a Discord-style User-Agent, JSON bodies, and errors turned into
 /// <see cref="DiscordRestException"/>. Every request carries its <see cref="DiscordRoute"/> for the
 /// rate-limit handler. It is a transient typed client: resolve it where it is used, not in a singleton.

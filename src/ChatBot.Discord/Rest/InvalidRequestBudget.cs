@@ -4,7 +4,7 @@ namespace ChatBot.Discord.Rest;
 
 /// <summary>
 /// How many invalid requests (401, 403, and 429 other than shared-scope ones) the bot allows itself in a sliding
-/// window before it stops sending. Cloudflare bans the IP for a while at 10,000 in 10 minutes (§6); these budgets
+/// window before it stops sending. Cloudflare bans the IP for a while at 10,000 in 10 minutes (https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans); these budgets
 /// keep the bot far below that whatever members or Discord do.
 /// </summary>
 internal sealed class InvalidRequestBudget

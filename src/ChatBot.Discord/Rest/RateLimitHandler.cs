@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatBot.Discord.Rest;
 
 /// <summary>
-/// Keeps the REST client inside Discord's limits (§6). Bot and webhook requests queue per bucket (hash +
+/// Keeps the REST client inside Discord's limits (https://discord.com/developers/docs/topics/rate-limits). Bot and webhook requests queue per bucket (hash +
 /// major parameter) and wait out an exhausted bucket using <c>X-RateLimit-Reset-After</c>; bot requests also
 /// share the global 50/s. Interaction callbacks skip every queue so the 3-second acknowledgement never waits
 /// behind other traffic. A 429 is retried once after its <c>retry_after</c>, never in a loop; a 401 on a bot

@@ -6,7 +6,7 @@ using ChatBot.Discord.Wire;
 namespace ChatBot.Discord.Rest;
 
 /// <summary>
-/// What the REST client knows about Discord's limits, shared by every request (§6): the bucket hash learned
+/// What the REST client knows about Discord's limits, shared by every request (https://discord.com/developers/docs/topics/rate-limits): the bucket hash learned
 /// for each route, each bucket's remaining count and reset time, the global 50/s window, whether a 401
 /// has stopped all bot-token requests, the invalid requests of the last ten minutes (and so what the breaker
 /// still lets through), and the channels where the bot may not post.

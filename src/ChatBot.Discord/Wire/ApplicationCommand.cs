@@ -16,7 +16,7 @@ internal enum InteractionContextType
     PrivateChannel = 2,
 }
 
-/// <summary>An application command as sent to and returned by <c>/applications/{id}/commands</c> (§4).</summary>
+/// <summary>An application command as sent to and returned by <c>/applications/{id}/commands</c> (https://discord.com/developers/docs/interactions/application-commands#application-command-object).</summary>
 internal sealed record ApplicationCommand
 {
     public ulong? Id { get; init; }

@@ -17,7 +17,7 @@ internal enum ButtonStyle
     Link = 5,
 }
 
-/// <summary>A legacy action row: at most five buttons (§5).</summary>
+/// <summary>A legacy action row: at most five buttons (https://discord.com/developers/docs/components/reference#action-row).</summary>
 internal sealed record ActionRow(IReadOnlyList<Button> Components)
 {
     public ComponentType Type { get; } = ComponentType.ActionRow;

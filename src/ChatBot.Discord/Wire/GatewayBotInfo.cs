@@ -1,6 +1,6 @@
 namespace ChatBot.Discord.Wire;
 
-/// <summary><c>GET /gateway/bot</c> (§1.1).</summary>
+/// <summary><c>GET /gateway/bot</c> (https://discord.com/developers/docs/events/gateway#get-gateway-bot).</summary>
 internal sealed record GatewayBotInfo
 {
     public string Url { get; init; } = "";

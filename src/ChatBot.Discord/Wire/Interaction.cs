@@ -12,7 +12,7 @@ internal enum InteractionType
 }
 
 /// <summary>
-/// The <c>d</c> of INTERACTION_CREATE (§3.1). Everything but the id, type and token is optional: older
+/// The <c>d</c> of INTERACTION_CREATE (https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object). Everything but the id, type and token is optional: older
 /// samples (F4) lack <c>application_id</c>, <c>version</c> and <c>context</c>, and live payloads add fields.
 /// </summary>
 internal sealed record Interaction

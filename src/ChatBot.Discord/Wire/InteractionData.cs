@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ChatBot.Discord.Wire;
 
-/// <summary>The union of command, autocomplete, component and modal data (§3.2, §3.3).</summary>
+/// <summary>The union of command, autocomplete, component and modal data (https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-data).</summary>
 internal sealed record InteractionData
 {
     public ulong? Id { get; init; }

@@ -1,6 +1,6 @@
 namespace ChatBot.Discord.Wire;
 
-/// <summary>Message flags that a bot may set (§3.4); others may appear on received messages.</summary>
+/// <summary>Message flags that a bot may set (https://discord.com/developers/docs/resources/message#message-object-message-flags); others may appear on received messages.</summary>
 [Flags]
 internal enum MessageFlags
 {
@@ -12,7 +12,7 @@ internal enum MessageFlags
 
 /// <summary>
 /// Which mentions in a message may ping. Every body the bot sends carries <see cref="None"/>, because
-/// questions and quotes echo user and source text (§3.5).
+/// questions and quotes echo user and source text (https://discord.com/developers/docs/resources/message#allowed-mentions-object).
 /// </summary>
 internal sealed record AllowedMentions
 {

@@ -4,7 +4,7 @@ using ChatBot.Core;
 namespace ChatBot.Discord.Wire;
 
 /// <summary>
-/// Discord's message, embed and component limits (§5), and the last line of defence that enforces them on
+/// Discord's message, embed and component limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits, https://discord.com/developers/docs/resources/message#create-message), and the last line of defence that enforces them on
 /// every body the bot sends. Renderers fit their text within these limits themselves (cutting plain text
 /// before adding markup); <see cref="Clamp"/> only guarantees that a mistake is trimmed, not answered 400.
 /// </summary>
