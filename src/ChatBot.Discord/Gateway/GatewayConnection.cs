@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Gateway;

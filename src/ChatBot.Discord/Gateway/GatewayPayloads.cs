@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Gateway;
 
