@@ -63,5 +63,5 @@ public interface IGatewayStatus
     string? FailureReason { get; }
 
     /// <summary>The shards this process runs, by id; empty until <c>GET /gateway/bot</c> has said how many there are.</summary>
-    IReadOnlyList<IShardStatus> Shards { get; }
+    IReadOnlyList<IShardStatus> Shards => [];
 }

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ChatBot.Discord.Tests.Support;
+using ChatBot.Testing;
+using ChatBot.Testing.FakeDiscord;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Discord.Tests.Gateway;
+
+/// <summary>Sharding (§2) against the fake Discord: one connection and session per shard, identify buckets, routing, failures.</summary>
+public sealed class ShardingTests
+{
+    /// <summary>A server id whose events Discord sends to <paramref name="shard"/> of <paramref name="count"/>.</summary>
+    internal static ulong GuildOn(int shard, int count, int n = 0) => ((ulong)((1000 + n) * count + shard) << 22) | 0x2A5F;
+
+    private static Dictionary<string, string?> Shards(int count, string ids) => new() { ["Discord:ShardCount"] = $"{count}", ["Discord:ShardIds"] = ids };
+
+    [Fact]
+    public async Task Start_DiscordRecommendsThreeShards_IdentifiesEachOnItsOwnConnectionWithItsShardArray()
+    {
+        await using var bot = await BotHarness.StartAsync(d => d.RecommendedShards = 3);
+
+        var connections = new[] { await bot.Discord.Gateway.WaitForShardAsync(0), await bot.Discord.Gateway.WaitForShardAsync(1), await bot.Discord.Gateway.WaitForShardAsync(2) };
+        await Eventually.TrueAsync(() => bot.Status.IsReady, "every shard is ready");
+
+        Assert.Equal([(0, 3), (1, 3), (2, 3)], bot.Discord.Gateway.Identifies.Select(i => i.Shard!.Value).Order());
+        Assert.Equal(3, connections.Select(c => c.Number).Distinct().Count());
+        Assert.Equal(3, connections.Select(c => c.Session!.Id).Distinct().Count());
+        Assert.All(connections, c => Assert.Equal("/gateway", c.Path));
+        Assert.Equal([0, 1, 2], bot.Status.Shards.Select(s => s.Id));
+        Assert.All(bot.Status.Shards, s => Assert.Equal((3, GatewayState.Ready), (s.Count, s.State)));
+    }
+
+    [Fact]
+    public async Task Identify_MaxConcurrencyTwo_StartsBucketByBucketAnIntervalApartPerKey()
+    {
+        var interval = TimeSpan.FromMilliseconds(400);
+        await using var bot = await BotHarness.StartAsync(
+            d =>
+            {
+                d.RecommendedShards = 6;
+                d.MaxConcurrency = 2;
+                d.IdentifyInterval = interval;
+            },
+            BotHarness.FastTimings(identifyInterval: interval));
+
+        for (var shard = 0; shard < 6; shard++)
+        {
+            await bot.Discord.Gateway.WaitForShardAsync(shard);
+        }
+
+        var identifies = bot.Discord.Gateway.Identifies;
+        var at = identifies.ToDictionary(i => i.Shard!.Value.Id, i => i.Timestamp);
+
+        // Discord refused none (it would answer op 9), and each shard needed exactly one IDENTIFY.
+        Assert.Equal(0, bot.Discord.Gateway.IdentifyViolations);
+        Assert.Equal(6, identifies.Count);
+
+        // Buckets in order: {0, 1}, then {2, 3}, then {4, 5}; on each key (id % 2) an interval apart.
+        Assert.Equal([0, 0, 1, 1, 2, 2], identifies.Select(i => i.Shard!.Value.Id / 2));
+        for (var shard = 2; shard < 6; shard++)
+        {
+            Assert.True(Stopwatch.GetElapsedTime(at[shard - 2], at[shard]) >= interval - TimeSpan.FromMilliseconds(5), $"shard {shard} identified less than the interval after shard {shard - 2}");
+        }
+    }
+
+    [Fact]
+    public async Task Reconnect_OneShardDropped_ResumesItsOwnSessionAndSequenceWhileTheOtherIsUntouched()
+    {
+        await using var bot = await BotHarness.StartAsync(configuration: Shards(2, "all"));
+        var zero = await bot.Discord.Gateway.WaitForShardAsync(0);
+        var one = await bot.Discord.Gateway.WaitForShardAsync(1);
+        await zero.SendDispatchAsync("GUILD_CREATE", new JsonObject { ["id"] = "1" });
+        await zero.SendDispatchAsync("GUILD_CREATE", new JsonObject { ["id"] = "2" });
+        var last = await one.SendDispatchAsync("GUILD_CREATE", new JsonObject { ["id"] = "3" });
+        await one.SendHeartbeatRequestAsync();
+        Assert.Equal(last, (await one.WaitForOpAsync(1)).Data!.GetValue<int>());
+
+        await one.CloseAsync(4000);
+        var resumed = await bot.Discord.Gateway.NextConnectionAsync();
+        while (resumed.Number <= one.Number)
+        {
+            resumed = await bot.Discord.Gateway.NextConnectionAsync();
+        }
+
+        var resume = await resumed.WaitForOpAsync(6);
+        await resumed.WaitForSessionAsync();
+
+        Assert.Equal("/resume", resumed.Path);
+        Assert.Equal(one.Session!.Id, resume.Data!["session_id"]!.GetValue<string>());
+        Assert.Equal(last, resume.Data["seq"]!.GetValue<int>());
+        Assert.Equal(1, resumed.ShardId);
+        Assert.False(zero.Closed.IsCompleted);
+        Assert.Single(zero.Frames, f => f.Op == 2);
+        Assert.DoesNotContain(zero.Frames, f => f.Op == 6);
+        Assert.Equal(2, bot.Discord.Gateway.Identifies.Count);
+        await Eventually.TrueAsync(() => bot.Status.IsReady, "both shards are ready again");
+    }
+
+    [Fact]
+    public async Task Events_GuildsOnBothShardsAndADm_AreAnsweredFromTheShardDiscordSentThemOn()
+    {
+        var (onZero, onOne) = (GuildOn(0, 2), GuildOn(1, 2));
+        await using var bot = await BotHarness.StartAsync(d => d.Guilds = [onZero, onOne], configuration: Shards(2, "0-1"));
+
+        var zero = await bot.Discord.Gateway.RouteAsync(onZero);
+        var one = await bot.Discord.Gateway.RouteAsync(onOne);
+        var dm = await bot.Discord.Gateway.RouteAsync(null);
+        var asks = new[] { await bot.AskAsync(zero, "asked on shard 0", guildId: onZero), await bot.AskAsync(one, "asked on shard 1", guildId: onOne), await bot.AskAsync(dm, "asked in a DM", guildId: null) };
+        foreach (var ask in asks)
+        {
+            await bot.Discord.Rest.WaitForEditAsync(ask);
+        }
+
+        Assert.Equal((0, 1, 0), (zero.ShardId, one.ShardId, dm.ShardId));
+        Assert.Equal(
+            [("asked in a DM", (ulong?)null), ("asked on shard 0", onZero), ("asked on shard 1", onOne)],
+            bot.Answers.Requests.Select(r => (r.Question, r.Scope.GuildId)).OrderBy(r => r.Question, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Close4011_OnOneShard_StopsThatShardOnlyAndTheOtherKeepsAnswering()
+    {
+        var crowded = new[] { GuildOn(1, 2, 0), GuildOn(1, 2, 1), GuildOn(1, 2, 2) };
+        var quiet = GuildOn(0, 2);
+        await using var bot = await BotHarness.StartAsync(
+            d =>
+            {
+                d.Guilds = [quiet, .. crowded];
+                d.MaxGuildsPerShard = 2;
+                d.RecommendedShards = 4;
+            },
+            configuration: Shards(2, "all"));
+
+        var zero = await bot.Discord.Gateway.WaitForShardAsync(0);
+        await Eventually.TrueAsync(() => bot.Status.Shards.Any(s => s.State == GatewayState.Failed), "shard 1 stopped");
+        var ask = await bot.AskAsync(zero, "still answered?", guildId: quiet);
+        await bot.Discord.Rest.WaitForEditAsync(ask);
+
+        var failed = Assert.Single(bot.Status.Shards, s => s.State == GatewayState.Failed);
+        Assert.Equal(1, failed.Id);
+        Assert.Contains("4011", failed.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("Discord recommends 4 shards: raise Discord:ShardCount", failed.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(GatewayState.Degraded, bot.Status.State);
+        Assert.Equal(GatewayState.Ready, bot.Status.Shards[0].State);
+        Assert.Single(bot.Discord.Gateway.Identifies, i => i.Shard == (1, 2));
+        Assert.Empty(bot.ExitCodes);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Level == LogLevel.Critical);
+        Assert.False(bot.Lifetime.ApplicationStopping.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Close4014_OnOneShard_OthersKeepTheirSessionButNeverIdentifyAgainAndTheBotStopsWhenTheLastEnds()
+    {
+        using var work = new TempDirectory();
+        var record = work.File("chatbot.fatal-close.json");
+        await using var bot = await BotHarness.StartAsync(
+            d => d.CloseOnIdentifyForShard = id => id == 1 ? 4014 : null,
+            services: s => s.AddFatalCloseRecordFile(_ => record),
+            configuration: Shards(2, "all"));
+
+        var zero = await bot.Discord.Gateway.WaitForShardAsync(0);
+        await Eventually.TrueAsync(() => bot.Status.Shards.Any(s => s.State == GatewayState.Failed), "shard 1 stopped");
+        var ask = await bot.AskAsync(zero, "still answered?", guildId: GuildOn(0, 2));
+        await bot.Discord.Rest.WaitForEditAsync(ask);
+        Assert.True(File.Exists(record), "a restart would identify every shard and be refused too, so the refusal is recorded at once");
+        Assert.Empty(bot.ExitCodes);
+
+        // Shard 0's session ends; it would have to identify again with the refused intents, so the bot stops instead.
+        await zero.CloseAsync(4009);
+        await bot.WaitForStopAsync();
+
+        Assert.Equal([1], bot.ExitCodes);
+        Assert.Equal(2, bot.Discord.Gateway.Identifies.Count);
+        var critical = Assert.Single(bot.Logs.Lines, l => l.Level == LogLevel.Critical);
+        Assert.Contains("4014", critical.Message, StringComparison.Ordinal);
+        Assert.Contains(record, critical.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_ShardIdsNamed_RunsOnlyThoseOutOfTheConfiguredCount()
+    {
+        await using var bot = await BotHarness.StartAsync(d => d.RecommendedShards = 1, configuration: Shards(4, "1,3"));
+
+        await bot.Discord.Gateway.WaitForShardAsync(1);
+        await bot.Discord.Gateway.WaitForShardAsync(3);
+        await Eventually.TrueAsync(() => bot.Status.IsReady, "both shards are ready");
+
+        Assert.Equal([(1, 4), (3, 4)], bot.Discord.Gateway.Identifies.Select(i => i.Shard!.Value).Order());
+        Assert.Equal([1, 3], bot.Status.Shards.Select(s => s.Id));
+    }
+}
