@@ -189,4 +189,27 @@ public sealed class ShardingTests
         Assert.Equal([(1, 4), (3, 4)], bot.Discord.Gateway.Identifies.Select(i => i.Shard!.Value).Order());
         Assert.Equal([1, 3], bot.Status.Shards.Select(s => s.Id));
     }
+
+    [Fact]
+    public async Task SendLimit_OneShardSpentItsHundredTwenty_TheOtherStillSends()
+    {
+        await using var bot = await BotHarness.StartAsync(d => d.HeartbeatIntervalMs = 3_600_000, configuration: Shards(2, "all"));
+        var zero = await bot.Discord.Gateway.WaitForShardAsync(0);
+        var one = await bot.Discord.Gateway.WaitForShardAsync(1);
+        var identifyFrames = zero.Frames.Count;
+
+        // Discord asks shard 0 for 125 beats; the 120 per 60 s of that connection (IDENTIFY included) run out first.
+        for (var i = 0; i < 125; i++)
+        {
+            await zero.SendHeartbeatRequestAsync();
+        }
+
+        await Eventually.TrueAsync(() => zero.Frames.Count == 120, "shard 0 sent 120 messages in all");
+        await one.SendHeartbeatRequestAsync();
+        await one.WaitForOpAsync(1);
+
+        Assert.Equal(1, identifyFrames);
+        Assert.Equal(120, zero.Frames.Count);
+        Assert.False(zero.Closed.IsCompleted);
+    }
 }
