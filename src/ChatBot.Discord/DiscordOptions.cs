@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ChatBot.Discord.Gateway;
 
 namespace ChatBot.Discord;
 

@@ -272,7 +272,13 @@ internal sealed class GatewayConnection : IAsyncDisposable
     {
         try
         {
-            await gate.WaitAsync(turn ?? gate.Reserve(shard.Id), cancellationToken);
+            if (!await gate.WaitAsync(turn ?? gate.Reserve(shard.Id), cancellationToken))
+            {
+                // Another shard's intents were refused while this one waited; the same IDENTIFY would be refused too.
+                await CloseAsync(WebSocketCloseStatus.NormalClosure, new ConnectionOutcome(ConnectionEnd.IdentifyRefused, "intents refused on another shard"));
+                return;
+            }
+
             identified = true;
 
             // Armed before the send: READY may be read before SendAsync returns.

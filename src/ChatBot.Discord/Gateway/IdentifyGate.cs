@@ -55,10 +55,11 @@ internal sealed class IdentifyGate
     }
 
     /// <summary>
-    /// Waits for the turn, and for an interval since the last IDENTIFY on its key, then counts this one as sent.
-    /// Call it right before sending IDENTIFY.
+    /// Waits for the turn, and for an interval since the last IDENTIFY on its key, then counts this one as sent and
+    /// returns true. Call it right before sending IDENTIFY. False when the gate was closed for good meanwhile
+    /// (<see cref="Refuse"/>): that IDENTIFY would only be refused too.
     /// </summary>
-    public async ValueTask WaitAsync(IdentifyTurn turn, CancellationToken cancellationToken)
+    public async ValueTask<bool> WaitAsync(IdentifyTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         while (true)
@@ -66,12 +67,17 @@ internal sealed class IdentifyGate
             TimeSpan wait;
             lock (sync)
             {
+                if (RefusedBecause is not null)
+                {
+                    return false;
+                }
+
                 var now = time.GetTimestamp();
                 var due = Math.Max(turn.Due, lastSent[turn.Key] is { } last ? last + intervalTicks : long.MinValue);
                 if (now >= due)
                 {
                     lastSent[turn.Key] = now;
-                    return;
+                    return true;
                 }
 
                 wait = time.GetElapsedTime(now, due);

@@ -135,7 +135,7 @@ internal sealed class ShardRunner(
                         shard.Failed(gate.RefusedBecause!);
                         return ShardEnd.Failed;
                     case ConnectionEnd.ShardFatal:
-                        var reason = await ShardFatalReasonAsync(outcome.CloseCode);
+                        var reason = await ShardFatalReasonAsync(outcome.CloseCode, stoppingToken);
                         GatewayLog.ShardFailed(Logger, shard.Name, reason);
                         shard.Failed(reason);
                         return ShardEnd.Failed;
@@ -168,7 +168,7 @@ internal sealed class ShardRunner(
     /// </summary>
     private void RefuseIdentify(ConnectionOutcome outcome)
     {
-        if (gate.RefusedBecause is not null)
+        if (gate.RefusedBecause is not null || outcome.CloseCode is null)
         {
             return;
         }
@@ -182,7 +182,7 @@ internal sealed class ShardRunner(
     }
 
     /// <summary>What an operator must do about 4010 or 4011 on this shard, with the count Discord recommends now.</summary>
-    private async Task<string> ShardFatalReasonAsync(int? code)
+    private async Task<string> ShardFatalReasonAsync(int? code, CancellationToken stoppingToken)
     {
         var closed = $"Discord closed shard {shard.Name} with {code} ({GatewayCloseCodes.Describe(code)})";
         if (code != GatewayCloseCodes.ShardingRequired)
@@ -190,8 +190,19 @@ internal sealed class ShardRunner(
             return $"{closed}; check Discord:ShardCount and Discord:ShardIds";
         }
 
-        using var timeout = new CancellationTokenSource(settings.Timings.ConnectTimeout);
-        var refreshed = await discovery.RefreshAsync(settings.Token, timeout.Token) is true;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(settings.Timings.ConnectTimeout);
+        bool refreshed;
+        try
+        {
+            refreshed = await discovery.RefreshAsync(settings.Token, timeout.Token) is true;
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Discord did not answer in time; the advice goes without the count it recommends.
+            refreshed = false;
+        }
+
         var recommended = discovery.Info?.Shards ?? 0;
         return !refreshed || recommended <= shard.Count
             ? $"{closed}; run more shards (Discord:ShardCount)"

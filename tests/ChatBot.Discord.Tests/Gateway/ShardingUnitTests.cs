@@ -134,6 +134,23 @@ public sealed class ShardingUnitTests
     }
 
     [Fact]
+    public async Task IdentifyGate_RefusedWhileAShardWaits_LetsNoFurtherIdentifyThrough()
+    {
+        var time = new ManualTimeProvider();
+        var gate = new IdentifyGate(time, TimeSpan.FromSeconds(5), maxConcurrency: 1);
+        Assert.True(await gate.WaitAsync(gate.Reserve(0), CancellationToken.None));
+        var waiting = gate.WaitAsync(gate.Reserve(1), CancellationToken.None).AsTask();
+
+        gate.Refuse("Discord closed the gateway with 4014");
+        gate.Refuse("a later reason");
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.False(await waiting.WaitAsync(TestTimeouts.Default));
+        Assert.False(await gate.WaitAsync(gate.Reserve(2), CancellationToken.None));
+        Assert.Equal("Discord closed the gateway with 4014", gate.RefusedBecause);
+    }
+
+    [Fact]
     public void Identify_Shard_CarriesShardIdAndCount()
     {
         var identify = JsonNode.Parse(GatewayEncoder.Identify("token", GatewayIntents.None, 2, 4))!;

@@ -39,12 +39,6 @@ public sealed class FakeDiscordOptions
     /// <summary><c>session_start_limit.max_concurrency</c>: how many rate-limit keys (<c>shard_id % max_concurrency</c>) identify at once.</summary>
     public int MaxConcurrency { get; set; } = 1;
 
-    /// <summary>
-    /// When positive, two IDENTIFYs on one rate-limit key closer than this are refused with op 9 (false), as Discord
-    /// does, and counted in <see cref="FakeGateway.IdentifyViolations"/>. Zero (the default) checks nothing.
-    /// </summary>
-    public TimeSpan IdentifyInterval { get; set; }
-
     /// <summary>The servers the bot is in, listed (unavailable) in READY on the shard each belongs to. Default: the default guild.</summary>
     public IReadOnlyList<ulong> Guilds { get; set; } = [FakeInteraction.DefaultGuildId];
 

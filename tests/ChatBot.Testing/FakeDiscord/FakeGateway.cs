@@ -390,10 +390,6 @@ public sealed class FakeGatewayConnection : IDisposable
                 {
                     await CloseAsync(4011, "Sharding required.");
                 }
-                else if (!server.Gateway.TryStartSession(shardId, frame.Timestamp))
-                {
-                    await SendInvalidSessionAsync(resumable: false);
-                }
                 else if (options.AutoReady(Number))
                 {
                     Session = server.Gateway.NewSession(token, shardId, shardCount);

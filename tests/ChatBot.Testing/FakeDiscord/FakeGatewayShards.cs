@@ -10,30 +10,14 @@ public sealed record FakeIdentify(FakeGatewayConnection Connection, (int Id, int
 /// <summary>
 /// The fake gateway's sharding, as Discord does it (§2): IDENTIFY carries <c>shard: [id, count]</c> (absent means
 /// <c>[0, 1]</c>; an id outside the count closes with 4010), a server's events go to shard
-/// <c>(guild_id &gt;&gt; 22) % count</c> and DMs to shard 0, whichever bot process holds that shard's session, and
-/// sessions start at most <c>max_concurrency</c> at a time per <see cref="FakeDiscordOptions.IdentifyInterval"/>.
+/// <c>(guild_id &gt;&gt; 22) % count</c> and DMs to shard 0, whichever bot process holds that shard's session.
 /// </summary>
 public sealed partial class FakeGateway
 {
     private readonly ConcurrentQueue<FakeIdentify> identifies = new();
-    private readonly Dictionary<int, long> lastSessionStart = [];
-    private readonly Lock sessionStartSync = new();
-    private int identifyViolations;
 
     /// <summary>Every IDENTIFY, in the order they arrived.</summary>
     public IReadOnlyList<FakeIdentify> Identifies => identifies.ToArray();
-
-    /// <summary>IDENTIFYs refused because another on the same rate-limit key came less than the interval before.</summary>
-    public int IdentifyViolations
-    {
-        get
-        {
-            lock (sessionStartSync)
-            {
-                return identifyViolations;
-            }
-        }
-    }
 
     /// <summary>The shard a server's events go to.</summary>
     public static int ShardOf(ulong? guildId, int shardCount)
@@ -110,29 +94,6 @@ public sealed partial class FakeGateway
 
     internal void RecordIdentify(FakeGatewayConnection connection, (int Id, int Count)? shard, long timestamp)
         => identifies.Enqueue(new FakeIdentify(connection, shard, timestamp));
-
-    /// <summary>Counts a session start on the shard's rate-limit key; false (a violation) when the last was too recent.</summary>
-    internal bool TryStartSession(int shardId, long timestamp)
-    {
-        var interval = server.Options.IdentifyInterval;
-        if (interval <= TimeSpan.Zero)
-        {
-            return true;
-        }
-
-        var key = shardId % Math.Max(1, server.Options.MaxConcurrency);
-        lock (sessionStartSync)
-        {
-            if (lastSessionStart.TryGetValue(key, out var last) && Stopwatch.GetElapsedTime(last, timestamp) < interval)
-            {
-                identifyViolations++;
-                return false;
-            }
-
-            lastSessionStart[key] = timestamp;
-            return true;
-        }
-    }
 
     private async Task<int> NextReadyShardCountAsync()
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ChatBot.Discord.Gateway;
+namespace ChatBot.Discord;
 
 /// <summary>
 /// Which shards this process runs (<c>Discord:ShardIds</c>): all of them (empty or <c>all</c>), or ids and ranges such
