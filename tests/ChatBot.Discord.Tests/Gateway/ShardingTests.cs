@@ -15,6 +15,10 @@ public sealed class ShardingTests
     /// <summary>A server id whose events Discord sends to <paramref name="shard"/> of <paramref name="count"/>.</summary>
     internal static ulong GuildOn(int shard, int count, int n = 0) => ((ulong)((1000 + n) * count + shard) << 22) | 0x2A5F;
 
+    /// <summary>On a manual clock, READY must be read before the clock moves past its deadline.</summary>
+    private static Task ReadyAsync(BotHarness bot, params int[] shards)
+        => Eventually.TrueAsync(() => shards.All(id => bot.Status.Shards.Single(s => s.Id == id).State == GatewayState.Ready), $"shards {string.Join(", ", shards)} read READY");
+
     private static Dictionary<string, string?> Shards(int count, string ids) => new() { ["Discord:ShardCount"] = $"{count}", ["Discord:ShardIds"] = ids };
 
     [Fact]
@@ -52,12 +56,14 @@ public sealed class ShardingTests
         await gateway.WaitForShardAsync(0);
         await gateway.WaitForShardAsync(1);
         await Eventually.TrueAsync(() => gateway.Connections.Count == 6, "every shard has a socket");
+        await ReadyAsync(bot, 0, 1);
         await time.WaitForTimersAsync(count: 10);
         Assert.Equal([0, 1], gateway.Identifies.Select(i => i.Shard!.Value.Id).Order());
 
         time.Advance(TimeSpan.FromSeconds(5));
         await gateway.WaitForShardAsync(2);
         await gateway.WaitForShardAsync(3);
+        await ReadyAsync(bot, 2, 3);
         Assert.Equal([2, 3], gateway.Identifies.Skip(2).Select(i => i.Shard!.Value.Id).Order());
         Assert.Equal(4, gateway.Identifies.Count);
 
@@ -179,6 +185,34 @@ public sealed class ShardingTests
         var critical = Assert.Single(bot.Logs.Lines, l => l.Level == LogLevel.Critical);
         Assert.Contains("4014", critical.Message, StringComparison.Ordinal);
         Assert.Contains(record, critical.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Close4014_WhileAnotherShardWaitsForItsTurn_ThatShardNeverIdentifies()
+    {
+        var time = new ManualTimeProvider();
+        await using var bot = await BotHarness.StartAsync(
+            d =>
+            {
+                d.RecommendedShards = 3;
+                d.CloseOnIdentifyForShard = id => id == 1 ? 4014 : null;
+            },
+            BotHarness.FastTimings(identifyInterval: TimeSpan.FromSeconds(5)),
+            services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
+        var gateway = bot.Discord.Gateway;
+        await gateway.WaitForShardAsync(0);
+        await Eventually.TrueAsync(() => bot.Status.Shards[0].State == GatewayState.Ready, "shard 0 read its READY (before the clock moves past its deadline)");
+        await Eventually.TrueAsync(() => gateway.Connections.Count == 3, "every shard has a socket");
+
+        time.Advance(TimeSpan.FromSeconds(5));
+        await Eventually.TrueAsync(() => bot.Status.Shards[1].State == GatewayState.Failed, "shard 1 was refused");
+        time.Advance(TimeSpan.FromSeconds(5));
+        await Eventually.TrueAsync(() => bot.Status.Shards[2].State == GatewayState.Failed, "shard 2 gave up without identifying");
+
+        Assert.Equal([0, 1], gateway.Identifies.Select(i => i.Shard!.Value.Id));
+        Assert.Contains("4014", bot.Status.Shards[2].FailureReason, StringComparison.Ordinal);
+        Assert.Equal(GatewayState.Ready, bot.Status.Shards[0].State);
+        Assert.Empty(bot.ExitCodes);
     }
 
     [Fact]
