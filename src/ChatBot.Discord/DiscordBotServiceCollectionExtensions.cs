@@ -54,6 +54,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<IGatewaySocketFactory, ClientWebSocketFactory>();
         services.TryAddSingleton<IFatalCloseRecord, InMemoryFatalCloseRecord>();
         services.TryAddSingleton<FatalStop>();
+        services.TryAddSingleton<GatewayDiscovery>();
         services.TryAddSingleton(new DispatchLimits());
         services.TryAddSingleton<DispatchPump>();
         services.TryAddSingleton<CommandGate>();
