@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
@@ -35,7 +35,7 @@ public sealed partial class SemanticEmbedderService(SemanticIndex semantic, Pass
                     embedder.CatchUp(stoppingToken);
                 }
             }
-            catch (Exception e) when (e is OnnxRuntimeException or IOException or UnauthorizedAccessException or SqliteException or InvalidOperationException)
+            catch (Exception e) when (e is OnnxRuntimeException or IOException or UnauthorizedAccessException or DbException or InvalidOperationException)
             {
                 CatchUpFailed(logger, e.Message);
             }
