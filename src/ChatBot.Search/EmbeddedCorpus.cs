@@ -3,6 +3,7 @@ using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
 using ChatBot.Search.Web;
 using Microsoft.Extensions.Logging;
@@ -12,36 +13,53 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Search;
 
 /// <summary>
-/// The store, the search index derived from it, the indexer, the answer engine and the quote verifier over one database, composed
+/// The store, the search index and the passage embeddings derived from it, the indexer, the embedder, the answer engine and the quote verifier over one database, composed
 /// without a host: for benchmarks, tests and tools. The host composes the same parts in
 /// <see cref="SearchServiceCollectionExtensions.AddPassageIndex"/>.
 /// </summary>
 public sealed class EmbeddedCorpus : IDisposable
 {
+    /// <param name="semantic">Semantic matching's settings (default: on by scope size). Nothing embeds until
+    /// <see cref="Embedder"/> catches up: without a host there is no background service.</param>
+    /// <param name="fetcher">Fetches web sources (default: the SSRF-safe fetcher with the default settings).</param>
     public EmbeddedCorpus(
-        string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null, IWebPageFetcher? fetcher = null)
+        string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null,
+        SemanticOptions? semantic = null, double semanticWeight = SemanticReranker.DefaultWeight, EmbeddingModel? sharedModel = null,
+        IWebPageFetcher? fetcher = null)
+        : this(
+            PassageStore.Open(databasePath), new IndexOptions { DatabasePath = databasePath, LucenePath = lucenePath }.SearchIndexPath(), synonyms, loggers, semantic,
+            semanticWeight, sharedModel, fetcher)
     {
+    }
+
+    /// <summary>Over any store (a PostgreSQL one, say), with its search index in <paramref name="lucenePath"/>.</summary>
+    public EmbeddedCorpus(
+        ICorpusStore store, string lucenePath, SynonymSource? synonyms = null, ILoggerFactory? loggers = null,
+        SemanticOptions? semantic = null, double semanticWeight = SemanticReranker.DefaultWeight, EmbeddingModel? sharedModel = null,
+        IWebPageFetcher? fetcher = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         loggers ??= NullLoggerFactory.Instance;
         Fetcher = fetcher ?? WebPageFetcher.Create(Options.Create(new SourcesOptions()), Options.Create(new CommunityOptions()));
-        Store = PassageStore.Open(databasePath);
-        var path = new IndexOptions { DatabasePath = databasePath, LucenePath = lucenePath }.SearchIndexPath();
-        Index = new LuceneSearchIndex(path, Store.StoreId());
-        Changes = new ChangeLog(Store);
-        Sync = new SearchIndexSync(Index, Changes, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
+        Store = store;
+        Index = new LuceneSearchIndex(lucenePath, Store.StoreId());
+        Sync = new SearchIndexSync(Index, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
         Indexer = new CorpusIndexer(Store, Index, Sync, Gate, loggers.CreateLogger<CorpusIndexer>(), Fetcher);
-        Rows = new PassageRows(Store);
-        Engine = new AnswerEngine(Index, Rows, synonyms);
+        Semantic = new SemanticIndex(SemanticServiceCollectionExtensions.SemanticPath(lucenePath), Store.StoreId(), semantic ?? new SemanticOptions(), sharedModel: sharedModel);
+        Embedder = new PassageEmbedder(Semantic, Store, loggers.CreateLogger<PassageEmbedder>());
+        Reranker = new SemanticReranker(Semantic, semanticWeight);
+        Engine = new AnswerEngine(Index, Rows, synonyms, Reranker);
         Verifier = new QuoteVerifier(Index, Rows);
     }
 
-    public PassageStore Store { get; }
+    public ICorpusStore Store { get; }
 
     /// <summary>Fetches web sources (<c>.url</c> files, and the curators' web pages).</summary>
     public IWebPageFetcher Fetcher { get; }
 
     public LuceneSearchIndex Index { get; }
 
-    public ChangeLog Changes { get; }
+    public IChangeLog Changes => Store.Changes;
 
     public IndexWriteGate Gate { get; } = new();
 
@@ -49,7 +67,13 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public CorpusIndexer Indexer { get; }
 
-    public PassageRows Rows { get; }
+    public IPassageRows Rows => Store.Rows;
+
+    public SemanticIndex Semantic { get; }
+
+    public PassageEmbedder Embedder { get; }
+
+    public SemanticReranker Reranker { get; }
 
     public AnswerEngine Engine { get; }
 
@@ -68,6 +92,7 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public void Dispose()
     {
+        Semantic.Dispose();
         Index.Dispose();
         Gate.Dispose();
     }

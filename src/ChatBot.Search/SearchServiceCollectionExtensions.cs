@@ -3,6 +3,7 @@ using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
 using ChatBot.Search.Web;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ public static class SearchServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the passage index: validated <see cref="IndexOptions"/>, <see cref="AnswersOptions"/> and
-    /// <see cref="CommunityOptions"/>, the store (opened on first use), the search index derived from it, the indexer, the answer engine as
+    /// <see cref="CommunityOptions"/>, the store <c>Store:Provider</c> names (opened on first use; <see cref="StoreServiceCollectionExtensions.AddCorpusStore"/>), the search index derived from it, the indexer, the answer engine as
     /// <see cref="IAnswerService"/>, the quote verifier as <see cref="IQuoteVerifier"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
     /// </summary>
     public static IServiceCollection AddPassageIndex(this IServiceCollection services, IConfiguration configuration)
@@ -26,19 +27,13 @@ public static class SearchServiceCollectionExtensions
         services.AddOptions<CommunityOptions>().Bind(configuration.GetSection(CommunityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SourcesOptions>().Bind(configuration.GetSection(SourcesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddCorpusStore(configuration);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
-            return PassageStore.Open(options.DatabasePath, options.SeedDatabasePath);
-        });
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
-            return new LuceneSearchIndex(options.SearchIndexPath(), sp.GetRequiredService<PassageStore>().StoreId());
+            return new LuceneSearchIndex(options.SearchIndexPath(), sp.GetRequiredService<ICorpusStore>().StoreId(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>());
         });
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
-        services.AddSingleton<IPassageRows, PassageRows>();
-        services.AddSingleton<ChangeLog>();
         services.AddSingleton<IndexWriteGate>();
         services.AddSingleton<SearchIndexSync>();
         services.AddSingleton<SynonymSource>();
@@ -47,8 +42,6 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddSingleton<QuoteVerifier>();
         services.AddSingleton<IQuoteVerifier>(sp => sp.GetRequiredService<QuoteVerifier>());
-        services.AddSingleton<SourceCatalog>();
-        services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
         services.AddSingleton<CorpusCurator>();
         services.AddSingleton<ICorpusCurator>(sp => sp.GetRequiredService<CorpusCurator>());
         services.AddSingleton<IWebPageFetcher>(sp => WebPageFetcher.Create(sp.GetRequiredService<IOptions<SourcesOptions>>(), sp.GetRequiredService<IOptions<CommunityOptions>>()));
@@ -59,6 +52,7 @@ public static class SearchServiceCollectionExtensions
         services.AddHostedService<CorpusSyncService>();
         services.AddHostedService<SearchIndexFollower>();
         services.AddHostedService<WebSourceRefreshService>();
+        services.AddSemanticMatching(configuration);
         return services;
     }
 }

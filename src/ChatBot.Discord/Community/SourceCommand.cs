@@ -1,10 +1,9 @@
 using System.Globalization;
 using ChatBot.Core;
-using ChatBot.Discord.Commands;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
-using ChatBot.Discord.Rest;
-using Microsoft.Extensions.Options;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Community;
 
@@ -13,7 +12,7 @@ namespace ChatBot.Discord.Community;
 /// Manage Server only: Discord hides the command from others (default_member_permissions) and the router
 /// checks <c>member.permissions</c> again, since server admins can change who sees a command.
 /// </summary>
-internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator web, AttachmentDownloader downloader) : IAutocompleteCommand
+internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator web, AttachmentDownloader downloader, DiscordMetrics metrics) : IAutocompleteCommand
 {
     public const int HistoryLength = 20;
 
@@ -110,18 +109,22 @@ internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator we
         var limit = downloader.LimitFor(attachment.Filename);
         if (attachment.Size > limit)
         {
+            metrics.Upload(accepted: false, "too_large");
             return Reply.Note($"Not added: \"{attachment.Filename}\" is {AttachmentDownloader.Megabytes(attachment.Size)}; the limit is {AttachmentDownloader.Megabytes(limit)}.");
         }
 
         var download = await downloader.DownloadAsync(attachment, cancellationToken);
         if (download is DownloadOutcome.Failed failed)
         {
+            metrics.Upload(accepted: false, "download_failed");
             return Reply.Note($"Not added: {failed.Reason}.");
         }
 
         var content = ((DownloadOutcome.Downloaded)download).Content;
         var upload = new SourceUpload(guild, attachment.Filename, content, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")), Blank(call.OptionalString("url")));
-        return await curator.AddSourceAsync(upload, cancellationToken) switch
+        var outcome = await curator.AddSourceAsync(upload, cancellationToken);
+        metrics.Upload(outcome is UploadOutcome.Added, outcome is UploadOutcome.Added ? "added" : "rejected");
+        return outcome switch
         {
             UploadOutcome.Added added => Reply.Note(
                 $"Added \"{TextBudget.ForDisplay(added.Source.Title)}\": {Passages(added.Source.PassageCount)}, id `{added.Source.SourceId}`. Questions asked in this server now search it."),
@@ -152,7 +155,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator we
             RefreshOutcome.Gone gone => Reply.Note(
                 $"\"{TextBudget.ForDisplay(gone.Source.Title)}\" is gone (the server answered {gone.Status.ToString(CultureInfo.InvariantCulture)}); its last text is kept and /source show flags it."),
             RefreshOutcome.Failed failed => Reply.Note($"Not refreshed: {TextBudget.ForDisplay(failed.Reason)}. The last text is kept."),
-            _ => Reply.Note($"This server has no web source with the id \"{TextBudget.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them."),
+            _ => Reply.Note($"This server has no web source with the id \"{TextCut.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them."),
         };
     }
 
@@ -165,7 +168,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator we
     }
 
     private static string NotFound(string id)
-        => $"This server has no source with the id \"{TextBudget.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them.";
+        => $"This server has no source with the id \"{TextCut.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them.";
 
     private static string Passages(int count)
         => string.Create(CultureInfo.InvariantCulture, $"{count:N0} passage{(count == 1 ? "" : "s")}");
@@ -178,7 +181,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator we
         ArgumentNullException.ThrowIfNull(source);
         var id = $" ({TextBudget.Scrub(source.SourceId)})";
         var room = Math.Max(10, MaxChoiceName - id.Length);
-        var title = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), room);
-        return TextBudget.Truncate(title + id, MaxChoiceName);
+        var title = TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), room);
+        return TextCut.Truncate(title + id, MaxChoiceName);
     }
 }

@@ -17,7 +17,7 @@ namespace ChatBot.Search.Community;
 /// or cannot be fetched or read keeps its last text, and a gone one is flagged until it comes back.
 /// </summary>
 public sealed partial class WebSourceCurator(
-    CorpusCurator curator, PassageStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, IWebPageFetcher fetcher,
+    CorpusCurator curator, ICorpusStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, IWebPageFetcher fetcher,
     IOptions<SourcesOptions> sources, TimeProvider time, ILogger<WebSourceCurator> logger)
     : IWebSourceCurator
 {
@@ -74,19 +74,14 @@ public sealed partial class WebSourceCurator(
     {
         ArgumentNullException.ThrowIfNull(sourceId);
         ArgumentNullException.ThrowIfNull(actor);
-        StoredWebSource? source;
-        using (var connection = store.OpenConnection())
-        {
-            source = WebSources.Find(connection, null, guildId, sourceId);
-        }
-
+        var source = store.WebSources.Find(guildId, sourceId);
         return source is null ? new RefreshOutcome.NotFound() : await RefreshAsync(source, actor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Refreshes the web sources (of every scope) not checked for <see cref="SourcesOptions.RefreshHours"/>; returns how many were checked.</summary>
     public async Task<int> RefreshDueAsync(CancellationToken cancellationToken)
     {
-        var due = WebSources.Due(store, time.GetUtcNow().AddHours(-sources.Value.RefreshHours), RoundSize);
+        var due = store.WebSources.Due(time.GetUtcNow().AddHours(-sources.Value.RefreshHours), RoundSize);
         foreach (var source in due)
         {
             var outcome = await RefreshAsync(source, Schedule, cancellationToken).ConfigureAwait(false);
@@ -144,32 +139,28 @@ public sealed partial class WebSourceCurator(
             SourceSummary summary;
             CorpusIndexer.PreparedSource prepared;
             long changeId;
-            using (var connection = store.OpenConnection())
-            using (var transaction = connection.BeginTransaction())
+            using (var transaction = store.BeginWrite())
             {
-                if (WebSources.Find(connection, transaction, source.GuildId, source.Slug) is null)
+                if (transaction.FindWebSource(source.GuildId, source.Slug) is null)
                 {
                     return new RefreshOutcome.NotFound(); // removed while the page was fetched
                 }
 
-                if (source.GuildId != 0 && QuotaProblem(connection, transaction, source, document) is { } quota)
+                if (source.GuildId != 0 && QuotaProblem(transaction, source, document) is { } quota)
                 {
-                    WebSources.MarkChecked(connection, transaction, source.GuildId, source.Slug, null, null, web.CheckedAt, gone: false);
+                    transaction.MarkWebChecked(source.GuildId, source.Slug, null, null, web.CheckedAt, gone: false);
                     transaction.Commit();
                     return new RefreshOutcome.Failed($"the page changed, but its new text is not kept: {quota}");
                 }
 
-                using (var writer = new SourceWriter(connection, transaction))
-                {
-                    writer.Delete(source.GuildId, source.Slug);
-                    prepared = CorpusIndexer.Prepare(document, source.Origin, source.ContentHash, writer);
-                    writer.Insert(prepared.Record with { Web = web }, source.GuildId, web.CheckedAt);
-                    changeId = writer.LastChangeId;
-                }
+                transaction.Delete(source.GuildId, source.Slug);
+                prepared = CorpusIndexer.Prepare(document, source.Origin, source.ContentHash, transaction);
+                transaction.Insert(prepared.Record with { Web = web }, source.GuildId, DateTimeOffset.Parse(web.CheckedAt, CultureInfo.InvariantCulture));
+                changeId = transaction.LastChangeId;
 
                 var meta = document.Metadata;
                 summary = new SourceSummary(source.Slug, meta.Title, meta.Author, meta.Url, document.Passages.Count, source.GuildId == 0 ? null : source.GuildId, time.GetUtcNow());
-                curator.Audit(connection, transaction, source.GuildId, RefreshAction, summary, actor);
+                curator.Audit(transaction, source.GuildId, RefreshAction, summary, actor);
                 transaction.Commit();
             }
 
@@ -186,14 +177,14 @@ public sealed partial class WebSourceCurator(
     }
 
     /// <summary>Which quota the new text would pass, the source's old text not counted.</summary>
-    private string? QuotaProblem(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, StoredWebSource source, SourceDocument document)
+    private string? QuotaProblem(ICorpusTransaction transaction, StoredWebSource source, SourceDocument document)
     {
-        var usage = curator.Usage(connection, transaction, source.GuildId);
+        var usage = curator.WithLimits(transaction.Usage(source.GuildId, curator.UploadWindowStart()));
         var without = usage with
         {
             Sources = usage.Sources - 1,
             Passages = usage.Passages - source.PassageCount,
-            TextBytes = usage.TextBytes - WebSources.TextBytes(connection, transaction, source.GuildId, source.Slug),
+            TextBytes = usage.TextBytes - transaction.SourceTextBytes(source.GuildId, source.Slug),
             UploadsLastHour = 0,
         };
         return CorpusCurator.QuotaProblem(without, document);
@@ -201,9 +192,8 @@ public sealed partial class WebSourceCurator(
 
     private void MarkChecked(StoredWebSource source, Validators? validators, bool gone)
     {
-        using var connection = store.OpenConnection();
-        WebSources.MarkChecked(
-            connection, null, source.GuildId, source.Slug, validators?.ETag, validators?.LastModified,
+        store.WebSources.MarkChecked(
+            source.GuildId, source.Slug, validators?.ETag, validators?.LastModified,
             time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), gone);
     }
 

@@ -1,5 +1,5 @@
 using ChatBot.Search.Store;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +22,7 @@ public sealed partial class WebSourceRefreshService(WebSourceCurator curator, Ti
             {
                 await curator.RefreshDueAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is SqliteException or StoreException or IOException)
+            catch (Exception e) when (e is DbException or StoreException or IOException)
             {
                 RoundFailed(logger, e.Message);
             }

@@ -77,7 +77,7 @@ public sealed class SourceWriter : IDisposable
 
         if (source.Web is { } web)
         {
-            WebSources.Insert(connection, transaction, sourceId, web);
+            SqliteWebSources.Insert(connection, transaction, sourceId, web);
         }
 
         LogChange(guildId, source.Slug);

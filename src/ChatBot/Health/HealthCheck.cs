@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChatBot.Search.Store;
-using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Health;
 
@@ -10,7 +9,7 @@ public sealed record HealthReport(bool Healthy, string Reason);
 /// <summary>
 /// Judges the bot from outside its process: its status file must be fresh and say it is connected (or only
 /// briefly reconnecting, which a probe must not punish), its command slots must not all have been stuck for
-/// <see cref="StuckAfter"/>, and the index must open and hold sources.
+/// <see cref="StuckAfter"/>, and the store must answer and hold sources (asked through <see cref="IStoreProbe"/>).
 /// </summary>
 public static class HealthCheck
 {
@@ -23,10 +22,11 @@ public static class HealthCheck
     /// <summary>All command slots busy with none finishing for this long means the bot answers nobody: unhealthy.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(1);
 
-    public static HealthReport Check(IndexOptions options, DateTimeOffset now)
+    public static HealthReport Check(IStoreProbe store, IndexOptions options, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        var index = CheckIndex(options.DatabasePath);
+        var index = store.Problem();
         if (index is not null)
         {
             return new HealthReport(false, index);
@@ -50,6 +50,11 @@ public static class HealthCheck
             return new HealthReport(false, $"the bot is not running (its status is {Seconds(age)} old)");
         }
 
+        if (status.State is not ("Failed" or "Stopped") && status.Shards is { Count: > 0 } shards)
+        {
+            return Stuck(status.Commands, now) is { } stalled ? new HealthReport(false, stalled) : CheckShards(status, shards, now);
+        }
+
         switch (status.State)
         {
             case "Ready" or "Starting" or "Connecting" when Stuck(status.Commands, now) is { } stuck:
@@ -66,34 +71,40 @@ public static class HealthCheck
         }
     }
 
+    /// <summary>
+    /// Every shard the process runs must be ready, or only briefly reconnecting; one stopped for good (4011, refused
+    /// intents) makes the bot unhealthy even while the others answer, since its servers get no answers.
+    /// </summary>
+    private static HealthReport CheckShards(BotStatus status, IReadOnlyList<ShardReport> shards, DateTimeOffset now)
+    {
+        var plural = shards.Count == 1 ? "" : $" ({shards.Count} shards)";
+        var failed = shards.Where(s => s.State == "Failed").ToList();
+        if (failed.Count > 0)
+        {
+            var first = failed[0];
+            var others = failed.Count > 1 ? $" ({failed.Count} of {shards.Count} shards stopped)" : "";
+            return new HealthReport(false, $"shard {first.Name} stopped for good{others}: {first.Failure ?? "no reason given"}");
+        }
+
+        var waiting = shards.Where(s => s.State != "Ready").Select(s => (Shard: s, Since: s.LastReadyAt ?? status.StartedAt)).OrderBy(w => w.Since).ToList();
+        if (waiting.Count == 0)
+        {
+            return new HealthReport(true, $"connected to Discord{plural}; last heartbeat acknowledged {Ago(status.LastHeartbeatAck, now)}");
+        }
+
+        var (shard, since) = waiting[0];
+        var name = shards.Count == 1 ? "" : $"shard {shard.Name} ";
+        var sinceWhat = shard.LastReadyAt is null ? "start" : "last ready";
+        return now - since <= ReconnectGrace
+            ? new HealthReport(true, $"{name}connecting to Discord ({Seconds(now - since)} since {sinceWhat})")
+            : new HealthReport(false, $"{name}not connected to Discord for {Seconds(now - since)}");
+    }
+
     /// <summary>Why the command slots count as stuck (all busy, none finishing, for a minute), or null.</summary>
     private static string? Stuck(CommandSlots? slots, DateTimeOffset now)
         => slots is { StalledSince: { } since } && now - since >= StuckAfter
             ? $"all {slots.Capacity} command slots busy with none finishing for {Seconds(now - since)} ({slots.Waiting} questions waiting)"
             : null;
-
-    /// <summary>Null when the index opens read-only and holds sources; else why not.</summary>
-    private static string? CheckIndex(string databasePath)
-    {
-        if (!File.Exists(databasePath))
-        {
-            return $"the index {databasePath} does not exist";
-        }
-
-        try
-        {
-            var readOnly = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-            using var connection = new SqliteConnection(readOnly.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sources";
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0 ? null : $"the index {databasePath} holds no sources";
-        }
-        catch (SqliteException e)
-        {
-            return $"the index {databasePath} cannot be read: {e.Message}";
-        }
-    }
 
     private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, span.TotalSeconds):F0} s");
 
