@@ -8,7 +8,7 @@ using ChatBot.Testing;
 
 namespace ChatBot.Search.Tests.Community;
 
-/// <summary>Web pages and PDFs added by address and kept fresh, served by an in-process server.</summary>
+/// <summary>Web pages and PDFs added by address and kept fresh, served by an in-process server, on both store providers.</summary>
 public sealed class WebSourceTests : IAsyncLifetime, IDisposable
 {
     private const ulong Guild = 290926798626357999;
@@ -16,30 +16,34 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
 
     private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private TestWebServer server = null!;
-    private TestIndex index = null!;
+    private TestIndex? opened;
     private WebSourceCurator web = null!;
     private CorpusCurator curator = null!;
 
-    public async Task InitializeAsync()
+    private TestIndex index => opened ?? throw new InvalidOperationException("a test opens its store first (Use)");
+
+    public async Task InitializeAsync() => server = await TestWebServer.StartAsync();
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    public void Dispose() => opened?.Dispose();
+
+    private void Use(StoreKind kind)
     {
-        server = await TestWebServer.StartAsync();
-        index = new TestIndex(fetcher: TestIndex.LoopbackFetcher());
+        opened = new TestIndex(kind: kind, fetcher: TestIndex.LoopbackFetcher());
         index.Sync();
         curator = index.Curator(time);
         web = index.Corpus.CreateWebCurator(curator, new SourcesOptions { AllowLoopbackForTests = true, RefreshHours = 24 }, time);
     }
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
-    public void Dispose() => index.Dispose();
-
     private static byte[] Html(string body, string title = "The Chaco War") => Encoding.UTF8.GetBytes(
         $"<!doctype html><html><head><title>{title}</title><meta name=\"author\" content=\"A. Historian\"></head>" +
         $"<body><nav><a href=\"/\">Home</a> <a href=\"/search\">Search</a></nav><main><h1>{title}</h1><p>{body}</p></main><footer>© 2026</footer></body></html>");
 
-    [Fact]
-    public async Task AddUrl_HtmlPage_MainTextAnsweredWithThePageTitleAuthorAndLink()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task AddUrl_HtmlPage_MainTextAnsweredWithThePageTitleAuthorAndLink(StoreKind kind)
     {
+        Use(kind);
         server.MapPage("/chaco", "text/html; charset=utf-8", Html("The Chaco War was fought between Bolivia and Paraguay from 1932 to 1935."));
 
         var outcome = await web.AddUrlSourceAsync(new UrlSourceRequest(Guild, server.Url("/chaco").AbsoluteUri, Moderator), CancellationToken.None);
@@ -54,9 +58,10 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("Home", top.Quote, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AddUrl_Pdf_CitedByPageAndLinkedToIt()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task AddUrl_Pdf_CitedByPageAndLinkedToIt(StoreKind kind)
     {
+        Use(kind);
         server.MapPage("/article.pdf", "application/pdf", PdfSourceTests.Article());
 
         var outcome = await web.AddUrlSourceAsync(new UrlSourceRequest(Guild, server.Url("/article.pdf").AbsoluteUri, Moderator), CancellationToken.None);
@@ -67,9 +72,10 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal(server.Url("/article.pdf").AbsoluteUri + "#page=2", CitationLink.For(top.Citation, top.Quote));
     }
 
-    [Fact]
-    public async Task AddUrl_RedirectToTheMetadataAddress_RefusedAndNothingStored()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task AddUrl_RedirectToTheMetadataAddress_RefusedAndNothingStored(StoreKind kind)
     {
+        Use(kind);
         server.MapRedirect("/innocent", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
 
         var outcome = await web.AddUrlSourceAsync(new UrlSourceRequest(Guild, server.Url("/innocent").AbsoluteUri, Moderator), CancellationToken.None);
@@ -78,9 +84,10 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, (await curator.ListSourcesAsync(Guild, 0, 10, CancellationToken.None)).Total);
     }
 
-    [Fact]
-    public async Task Refresh_UnchangedPage_OneConditionalRequestAndNothingRewritten()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Refresh_UnchangedPage_OneConditionalRequestAndNothingRewritten(StoreKind kind)
     {
+        Use(kind);
         server.MapPage("/chaco", "text/html", Html("The Chaco War was fought between Bolivia and Paraguay."), etag: "\"v1\"");
         await web.AddUrlSourceAsync(new UrlSourceRequest(Guild, server.Url("/chaco").AbsoluteUri, Moderator), CancellationToken.None);
         var changesBefore = index.Corpus.Changes.LastChange();
@@ -93,9 +100,10 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal(changesBefore, index.Corpus.Changes.LastChange());
     }
 
-    [Fact]
-    public async Task Refresh_ChangedPage_ReindexedWithAnAuditEntry()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Refresh_ChangedPage_ReindexedWithAnAuditEntry(StoreKind kind)
     {
+        Use(kind);
         server.MapPage("/chaco", "text/html", Html("The Chaco War was fought between Bolivia and Paraguay."), etag: "\"v1\"");
         await web.AddUrlSourceAsync(new UrlSourceRequest(Guild, server.Url("/chaco").AbsoluteUri, Moderator), CancellationToken.None);
         server.MapPage("/chaco", "text/html", Html("The armistice that ended the Chaco War was signed in June 1935."), etag: "\"v2\"");
@@ -111,9 +119,10 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal("\"v1\"", server.Requests[^1].IfNoneMatch);
     }
 
-    [Fact]
-    public async Task Refresh_GonePage_KeepsItsTextAndIsFlagged()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Refresh_GonePage_KeepsItsTextAndIsFlagged(StoreKind kind)
     {
+        Use(kind);
         server.MapPage("/chaco", "text/html", Html("The Chaco War was fought between Bolivia and Paraguay."));
         await web.AddUrlSourceAsync(new UrlSourceRequest(Guild, server.Url("/chaco").AbsoluteUri, Moderator), CancellationToken.None);
         server.Map("/chaco", context =>
@@ -134,9 +143,10 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
         Assert.Null((await curator.GetSourceAsync(Guild, "the-chaco-war", CancellationToken.None))!.Web!.GoneSince);
     }
 
-    [Fact]
-    public async Task RefreshDue_OnlySourcesOlderThanRefreshHours()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task RefreshDue_OnlySourcesOlderThanRefreshHours(StoreKind kind)
     {
+        Use(kind);
         server.MapPage("/chaco", "text/html", Html("The Chaco War was fought between Bolivia and Paraguay."), etag: "\"v1\"");
         await web.AddUrlSourceAsync(new UrlSourceRequest(Guild, server.Url("/chaco").AbsoluteUri, Moderator), CancellationToken.None);
 
@@ -150,17 +160,19 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal([null, "\"v1\""], server.Requests.Select(r => r.IfNoneMatch));
     }
 
-    [Fact]
-    public async Task Refresh_SourceNotFromTheWeb_NotFound()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Refresh_SourceNotFromTheWeb_NotFound(StoreKind kind)
     {
+        Use(kind);
         await curator.AddSourceAsync(new SourceUpload(Guild, "chaco.md", Encoding.UTF8.GetBytes(TestSources.Chaco), Moderator), CancellationToken.None);
 
         Assert.IsType<RefreshOutcome.NotFound>(await web.RefreshSourceAsync(Guild, "chaco", Moderator, CancellationToken.None));
     }
 
-    [Fact]
-    public void Sync_BundledUrlFile_FetchedOnceThenKeptByTheSchedule()
+    [Theory, SqliteStore, PostgresStore]
+    public void Sync_BundledUrlFile_FetchedOnceThenKeptByTheSchedule(StoreKind kind)
     {
+        Use(kind);
         server.MapPage("/coup", "text/html", Html("In 1964 a military junta led by General Barrientos overthrew the President.", "The 1964 coup"), etag: "\"v1\"");
         index.WriteSource("coup.url", $"---\ntitle: The coup of 1964\nlicense: CC BY 4.0\n---\n# the page on the coup\n{server.Url("/coup").AbsoluteUri}\n");
 
@@ -173,9 +185,10 @@ public sealed class WebSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal(("coup", "The coup of 1964", server.Url("/coup").AbsoluteUri), (top.Citation.SourceId, top.Citation.Title, top.Citation.Url));
     }
 
-    [Fact]
-    public void Sync_BundledUrlFileThatCannotBeFetched_NamedAsAProblem()
+    [Theory, SqliteStore, PostgresStore]
+    public void Sync_BundledUrlFileThatCannotBeFetched_NamedAsAProblem(StoreKind kind)
     {
+        Use(kind);
         index.WriteSource("missing.url", server.Url("/nothing-here").AbsoluteUri + "\n");
         index.WriteSource("two.url", "https://example.org/a\nhttps://example.org/b\n");
 
