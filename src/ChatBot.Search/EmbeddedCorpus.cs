@@ -4,6 +4,7 @@ using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
+using ChatBot.Search.Chronology;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Search;
 
 /// <summary>
-/// The store, the search index derived from it, the indexer, the answer engine and the quote verifier over one database, composed
+/// The store, the search index derived from it, the indexer, the answer engine, the quote verifier and the timeline builder over one database, composed
 /// without a host: for benchmarks, tests and tools. The host composes the same parts in
 /// <see cref="SearchServiceCollectionExtensions.AddPassageIndex"/>.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed class EmbeddedCorpus : IDisposable
         Rows = new PassageRows(Store);
         Engine = new AnswerEngine(Index, Rows, synonyms);
         Verifier = new QuoteVerifier(Index, Rows);
+        Timelines = new TimelineBuilder(Index, Rows, new SourcePassages(Store), synonyms);
     }
 
     public PassageStore Store { get; }
@@ -48,6 +50,8 @@ public sealed class EmbeddedCorpus : IDisposable
     public AnswerEngine Engine { get; }
 
     public QuoteVerifier Verifier { get; }
+
+    public TimelineBuilder Timelines { get; }
 
     /// <summary>A curator of server sources over this corpus.</summary>
     public CorpusCurator CreateCurator(CommunityOptions? options = null, TimeProvider? time = null, ILoggerFactory? loggers = null)

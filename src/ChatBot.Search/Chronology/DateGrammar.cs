@@ -1,6 +1,6 @@
 using ChatBot.Core;
 
-namespace ChatBot.Search.Timeline;
+namespace ChatBot.Search.Chronology;
 
 /// <summary>
 /// The date phrases <see cref="DateExtractor"/> reads, as small recursive-descent rules over tokens. Every rule

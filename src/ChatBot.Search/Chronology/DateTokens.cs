@@ -1,4 +1,4 @@
-namespace ChatBot.Search.Timeline;
+namespace ChatBot.Search.Chronology;
 
 internal enum DateTokenKind
 {

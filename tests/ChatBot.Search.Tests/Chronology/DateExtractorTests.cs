@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using ChatBot.Core;
-using ChatBot.Search.Timeline;
+using ChatBot.Search.Chronology;
 
-namespace ChatBot.Search.Tests.Timeline;
+namespace ChatBot.Search.Tests.Chronology;
 
 /// <summary>Date phrases as historians write them, each with what it is normalised to and how precisely.</summary>
 public sealed class DateExtractorTests
