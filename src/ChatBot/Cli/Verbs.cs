@@ -107,6 +107,46 @@ public static class Verbs
         return command;
     }
 
+    public static Command Timeline(Func<ParseResult, GlobalOptions> global, TextWriter output, IAnsiConsole console)
+    {
+        var topic = new Argument<string?>("topic") { Description = "The topic, in quotes: a name, a place, an event", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("timeline", "List the dated events the passages on a topic state, in chronological order") { topic, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var text = parse.GetValue(topic);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw new CliException("empty topic: timeline \"bolivia\"");
+            }
+
+            if (text.Trim().Length > Core.Timeline.MaxTopicLength)
+            {
+                throw new CliException($"the topic is too long: at most {Core.Timeline.MaxTopicLength} characters");
+            }
+
+            if (!text.Any(char.IsLetterOrDigit))
+            {
+                throw new CliException("the topic has no words to look for");
+            }
+
+            using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();
+            PrepareIndex(host, ct);
+            var timeline = await host.Services.GetRequiredService<ITimelineService>().BuildAsync(text, CorpusScope.Global, ct);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(TimelineJson.Serialize(timeline));
+            }
+            else
+            {
+                TimelineConsoleRenderer.Render(console, timeline);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     public static Command Index(Func<ParseResult, GlobalOptions> global, TextWriter output)
     {
         var command = new Command("index", "Build or update the index from the sources folder");
