@@ -28,9 +28,10 @@ public sealed class EmbeddedCorpus : IDisposable
         Sync = new SearchIndexSync(Index, Changes, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
         Indexer = new CorpusIndexer(Store, Index, Sync, Gate, loggers.CreateLogger<CorpusIndexer>());
         Rows = new PassageRows(Store);
-        Engine = new AnswerEngine(Index, Rows, synonyms);
+        var sources = new SourcePassages(Store);
+        Engine = new AnswerEngine(Index, Rows, synonyms, sources);
         Verifier = new QuoteVerifier(Index, Rows);
-        Timelines = new TimelineBuilder(Index, Rows, new SourcePassages(Store), synonyms);
+        Timelines = new TimelineBuilder(Index, Rows, sources, synonyms);
     }
 
     public PassageStore Store { get; }

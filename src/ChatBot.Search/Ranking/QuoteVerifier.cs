@@ -112,7 +112,7 @@ public sealed class QuoteVerifier(ISearchIndex index, IPassageRows passages) : I
         return [.. hits.Where(h => rows.ContainsKey(h.RowId)).Select(h => rows[h.RowId])];
     }
 
-    private static Citation Cite(PassageRow row) => new(row.Slug, row.Title, row.Author, row.Url, row.Locator);
+    private static Citation Cite(PassageRow row) => row.ToCitation();
 
     /// <summary>The first <see cref="QuoteVerification.MaxQuoteLength"/> characters, never half a surrogate pair.</summary>
     private static string Bounded(string text)

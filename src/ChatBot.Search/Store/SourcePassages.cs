@@ -13,6 +13,9 @@ public interface ISourcePassages
 
     /// <summary>The first <paramref name="limit"/> passages of a source, in order.</summary>
     IReadOnlyList<PassageRow> First(ulong guildId, string slug, int limit);
+
+    /// <summary>The slugs of the sources of one kind that <paramref name="scope"/> sees: of the bundled corpus, and of the scope's server.</summary>
+    (IReadOnlySet<string> Bundled, IReadOnlySet<string> Server) OfKind(CorpusScope scope, SourceKind kind);
 }
 
 public sealed class SourcePassages(PassageStore store) : ISourcePassages
@@ -31,6 +34,24 @@ public sealed class SourcePassages(PassageStore store) : ISourcePassages
         }
 
         return titles;
+    }
+
+    public (IReadOnlySet<string> Bundled, IReadOnlySet<string> Server) OfKind(CorpusScope scope, SourceKind kind)
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT guild_id, slug FROM sources WHERE (guild_id = 0 OR guild_id = $guild) AND kind = $kind";
+        command.Parameters.AddWithValue("$guild", (long)(scope.GuildId ?? 0));
+        command.Parameters.AddWithValue("$kind", SourceKinds.Name(kind));
+        using var reader = command.ExecuteReader();
+        var bundled = new HashSet<string>(StringComparer.Ordinal);
+        var server = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            (reader.GetInt64(0) == 0 ? bundled : server).Add(reader.GetString(1));
+        }
+
+        return (bundled, server);
     }
 
     public IReadOnlyList<PassageRow> First(ulong guildId, string slug, int limit)
