@@ -41,9 +41,9 @@ internal sealed class AskButtons(IAnswerService answers, QuestionStore questions
             key = questions.Add(question);
         }
 
-        var answer = await answers.AnswerAsync(new AnswerRequest(question, call.Scope, options.Value.MaxResults, id.Skip), cancellationToken);
+        var answer = await answers.AnswerAsync(new AnswerRequest(question, call.Scope, options.Value.MaxResults, id.Skip, id.Kind), cancellationToken);
         return id.Action == AskButtonAction.More
-            ? AnswerCard.Render(answer, new AnswerPage(key, id.Skip))
+            ? AnswerCard.Render(answer, new AnswerPage(key, id.Skip) { Kind = id.Kind })
             : AnswerCard.RenderSources(answer);
     }
 }

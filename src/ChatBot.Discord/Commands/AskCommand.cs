@@ -4,7 +4,7 @@ using ChatBot.Discord.Rest;
 
 namespace ChatBot.Discord.Commands;
 
-/// <summary><c>/ask question:&lt;text&gt; [private:&lt;bool&gt;]</c>: the best passages, quoted and cited.</summary>
+/// <summary><c>/ask question:&lt;text&gt; [private:&lt;bool&gt;] [kind:primary|secondary|tertiary]</c>: the best passages, quoted and cited (of one kind of source when asked).</summary>
 internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand
 {
     public const int MaxQuestionLength = 1000;
@@ -15,6 +15,10 @@ internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand
         [
             new("question", "Your question, e.g. who led the coup?", Required: true) { MaxLength = MaxQuestionLength },
             new("private", "Show the answer to you only", ApplicationCommandOptionType.Boolean),
+            new("kind", "Quote only primary, secondary or tertiary sources")
+            {
+                Choices = [.. SourceKinds.All.Select(k => new ApplicationCommandChoice(SourceKinds.Name(k), SourceKinds.Name(k)))],
+            },
         ])
     {
         Ephemeral = static call => call.Boolean("private") ?? false,
@@ -32,6 +36,7 @@ internal sealed class AskCommand(QuestionAnswerer answerer) : ISlashCommand
             return Reply.Note(EmptyText);
         }
 
-        return await answerer.AnswerAsync(question, call.GuildId, AskChannel.Command, call.UserId, cancellationToken);
+        SourceKind? kind = SourceKinds.TryParse(call.OptionalString("kind"), out var parsed) ? parsed : null;
+        return await answerer.AnswerAsync(question, call.GuildId, AskChannel.Command, call.UserId, cancellationToken, kind);
     }
 }

@@ -13,14 +13,14 @@ namespace ChatBot.Discord.Commands;
 /// </summary>
 internal sealed class QuestionAnswerer(IAnswerService answers, IAskJournal journal, QuestionStore questions, IOptions<AnswersOptions> options)
 {
-    public async ValueTask<Reply> AnswerAsync(string question, ulong? guildId, AskChannel channel, ulong? userId, CancellationToken cancellationToken)
+    public async ValueTask<Reply> AnswerAsync(string question, ulong? guildId, AskChannel channel, ulong? userId, CancellationToken cancellationToken, SourceKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         question = TextBudget.Prefix(TextBudget.Scrub(question), AskCommand.MaxQuestionLength);
 
         var scope = guildId is { } guild ? CorpusScope.ForGuild(guild) : CorpusScope.Global;
-        var answer = await answers.AnswerAsync(new AnswerRequest(question, scope, options.Value.MaxResults), cancellationToken);
+        var answer = await answers.AnswerAsync(new AnswerRequest(question, scope, options.Value.MaxResults, Kind: kind), cancellationToken);
         var askId = await journal.RecordAskAsync(AskLog.Record(answer, guildId, channel, userId), cancellationToken);
-        return AnswerCard.Render(answer, new AnswerPage(questions.Add(question), 0, askId > 0 ? askId : null));
+        return AnswerCard.Render(answer, new AnswerPage(questions.Add(question), 0, askId > 0 ? askId : null) { Kind = kind });
     }
 }

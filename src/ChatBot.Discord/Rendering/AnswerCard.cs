@@ -10,7 +10,11 @@ namespace ChatBot.Discord.Rendering;
 /// Which slice of an answer a card shows, the question-store key its buttons carry (null: no buttons), and the
 /// ask log id its feedback buttons carry (null: no feedback buttons).
 /// </summary>
-internal sealed record AnswerPage(string? Key, int Skip, long? AskId = null);
+internal sealed record AnswerPage(string? Key, int Skip, long? AskId = null)
+{
+    /// <summary>The one kind of source the answer quotes, when the asker chose one; the buttons keep it.</summary>
+    public SourceKind? Kind { get; init; }
+}
 
 /// <summary>
 /// Renders an <see cref="Answer"/> as a quote card: an embed titled with the question; a lead line when the
@@ -186,7 +190,7 @@ internal static class AnswerCard
         return head + citation + QuotePrefix + body;
     }
 
-    /// <summary>"*Title* — Author · ¶ 3 · [source](url)", escaped, within <paramref name="max"/> characters (the link dropped first).</summary>
+    /// <summary>"*Title* — Author · ¶ 3 · secondary · 1998 · [source](url)", escaped, within <paramref name="max"/> characters (the link dropped first).</summary>
     public static string CitationLine(Citation citation, int max)
     {
         if (max <= 0)
@@ -198,6 +202,7 @@ internal static class AnswerCard
         var author = citation.Author is { Length: > 0 } a ? TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(a)).Trim(), AuthorMax) : null;
         var locator = citation.Locator is { Length: > 0 } l ? TextBudget.Truncate(DiscordMarkdown.OneLine(l).Trim(), LocatorMax) : null;
         var link = DiscordMarkdown.Link("source", citation.Url);
+        var label = TextBudget.Truncate(DiscordMarkdown.OneLine(SourceKinds.Label(citation)), LocatorMax);
         string Compose(int n, bool withLink)
         {
             var line = new StringBuilder();
@@ -210,6 +215,11 @@ internal static class AnswerCard
             if (locator is not null)
             {
                 line.Append(" · ").Append(DiscordMarkdown.Escape(locator, startsLine: false));
+            }
+
+            if (label.Length > 0)
+            {
+                line.Append(" · ").Append(DiscordMarkdown.Escape(label, startsLine: false));
             }
 
             if (withLink && link is not null)
@@ -348,7 +358,8 @@ internal static class AnswerCard
         var range = page.Skip == 0
             ? shown.ToString(CultureInfo.InvariantCulture)
             : $"{(page.Skip + 1).ToString(CultureInfo.InvariantCulture)}–{(page.Skip + shown).ToString(CultureInfo.InvariantCulture)}";
-        return $"{range} of {Count(answer.MatchingPassages, "matching passage")} · {Count(answer.SourceCount, "source")} · {elapsed}";
+        var only = page.Kind is { } kind ? $" · {SourceKinds.Name(kind)} sources only" : "";
+        return $"{range} of {Count(answer.MatchingPassages, "matching passage")} · {Count(answer.SourceCount, "source")}{only} · {elapsed}";
     }
 
     private static List<ActionRow> Buttons(Answer answer, AnswerPage page)
@@ -361,10 +372,10 @@ internal static class AnswerCard
         var buttons = new List<Button>(5);
         if (answer.Confident && page.Skip + answer.Results.Count < answer.MatchingPassages)
         {
-            buttons.Add(Button.Action("More", AskButtonId.More(page.Key, page.Skip + answer.Results.Count)));
+            buttons.Add(Button.Action("More", AskButtonId.More(page.Key, page.Skip + answer.Results.Count, page.Kind)));
         }
 
-        buttons.Add(Button.Action("Sources", AskButtonId.Sources(page.Key, page.Skip)));
+        buttons.Add(Button.Action("Sources", AskButtonId.Sources(page.Key, page.Skip, page.Kind)));
         if (page.AskId is { } askId)
         {
             buttons.AddRange(Community.FeedbackButtons.For(askId));

@@ -22,7 +22,8 @@ public static class Verbs
         var top = new Option<int?>("--top") { Description = "How many quotes to show (1-25; default Answers:MaxResults)" };
         var json = new Option<bool>("--json") { Description = "Print JSON (one object, or JSON Lines with --batch)" };
         var batch = new Option<string?>("--batch") { Description = "Answer one question per line of FILE (- for standard input)" };
-        var command = new Command("ask", "Answer a question from the corpus (builds or updates the index first)") { question, top, json, batch };
+        var kindOption = new Option<string?>("--kind") { Description = "Quote only primary, secondary or tertiary sources" };
+        var command = new Command("ask", "Answer a question from the corpus (builds or updates the index first)") { question, top, json, batch, kindOption };
         command.SetAction((parse, ct) =>
         {
             var text = parse.GetValue(question);
@@ -43,13 +44,19 @@ public static class Verbs
                 throw new CliException($"--top must be between 1 and {AnswerRequest.MaxTop}");
             }
 
+            SourceKind? kind = null;
+            if (parse.GetValue(kindOption) is { } kindText)
+            {
+                kind = SourceKinds.TryParse(kindText, out var parsed) ? parsed : throw new CliException($"--kind must be primary, secondary or tertiary, not \"{kindText}\"");
+            }
+
             var questions = batchFile is null ? [text!] : ReadBatch(batchFile);
             using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();
             var engine = PrepareIndex(host, ct);
             var maxResults = count ?? host.Services.GetRequiredService<IOptions<AnswersOptions>>().Value.MaxResults;
             foreach (var q in questions)
             {
-                var answer = engine.Answer(new AnswerRequest(q, CorpusScope.Global, maxResults), ct);
+                var answer = engine.Answer(new AnswerRequest(q, CorpusScope.Global, maxResults, Kind: kind), ct);
                 if (parse.GetValue(json))
                 {
                     output.WriteLine(AnswerJson.Serialize(answer));
