@@ -1,6 +1,7 @@
 using ChatBot.Search;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -15,27 +16,31 @@ public sealed class BenchIndex : IDisposable
 {
     private readonly DirectoryInfo? work;
 
-    private BenchIndex(DirectoryInfo? work, string databasePath)
+    private BenchIndex(DirectoryInfo? work, string databasePath, SemanticOptions? semantic)
     {
         this.work = work;
-        Corpus = new EmbeddedCorpus(databasePath, synonyms: new SynonymSource(Options.Create(new IndexOptions())));
+        Synonyms = new SynonymSource(Options.Create(new IndexOptions()));
+        Corpus = new EmbeddedCorpus(databasePath, synonyms: Synonyms, semantic: semantic);
     }
+
+    public SynonymSource Synonyms { get; }
 
     public EmbeddedCorpus Corpus { get; }
 
-    public PassageStore Store => Corpus.Store;
+    public ICorpusStore Store => Corpus.Store;
 
     public CorpusIndexer Indexer => Corpus.Indexer;
 
     public AnswerEngine Engine => Corpus.Engine;
 
     /// <summary>An index of SQuAD articles, one source each, built from <paramref name="articles"/>.</summary>
-    public static (BenchIndex Index, IndexReport Report) OfArticles(Dictionary<string, List<string>> articles, CancellationToken cancellationToken)
+    public static (BenchIndex Index, IndexReport Report) OfArticles(
+        Dictionary<string, List<string>> articles, CancellationToken cancellationToken, SemanticOptions? semantic = null)
     {
         var work = Directory.CreateTempSubdirectory("chatbot-bench-");
         var sources = Path.Combine(work.FullName, "sources");
         SquadAnswers.WriteSources(articles, sources);
-        var index = new BenchIndex(work, Path.Combine(work.FullName, "index.db"));
+        var index = new BenchIndex(work, Path.Combine(work.FullName, "index.db"), semantic);
         return (index, index.Indexer.SyncFolder(sources, cancellationToken));
     }
 
@@ -43,7 +48,7 @@ public sealed class BenchIndex : IDisposable
     public static BenchIndex Create(FileInfo? database)
     {
         var work = database is null ? Directory.CreateTempSubdirectory("chatbot-bench-") : null;
-        return new BenchIndex(work, database?.FullName ?? Path.Combine(work!.FullName, "index.db"));
+        return new BenchIndex(work, database?.FullName ?? Path.Combine(work!.FullName, "index.db"), null);
     }
 
     public void Dispose()

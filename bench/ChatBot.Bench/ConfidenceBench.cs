@@ -11,7 +11,7 @@ namespace ChatBot.Bench;
 /// </summary>
 public static class ConfidenceBench
 {
-    public static int Run(FileInfo squad, CancellationToken cancellationToken)
+    public static int Run(FileInfo squad, FileInfo? dump, CancellationToken cancellationToken)
     {
         if (!squad.Exists)
         {
@@ -27,42 +27,66 @@ public static class ConfidenceBench
         {
             var engine = index.Engine;
 
-            var answered = new List<double>();
+            using var features = dump is null ? null : new StreamWriter(dump.FullName);
+            features?.WriteLine("group\tarticle\twindow\tpassage\tunseen\tmissing\tmatched\tgroups\tbm25\tscore\tholds");
+            var answered = new List<(string Article, double Evidence)>();
             var missed = new List<double>();
-            var outside = new List<double>();
+            var outside = new List<(string Article, double Evidence)>();
             foreach (var question in questions)
             {
                 var ranking = engine.Rank(question.Question, CorpusScope.Global, 1, cancellationToken);
-                var coverage = ranking.Passages.Count > 0 ? ranking.Passages[0].Quote.WindowCoverage : 0;
-                if (!indexed.Contains(question.Article))
-                {
-                    outside.Add(coverage);
-                    continue;
-                }
-
+                var coverage = ranking.Passages.Count > 0 ? ranking.Passages[0].Quote.Evidence : double.MinValue;
                 var quote = ranking.Passages.Count > 0 ? SquadAnswers.Normalize(ranking.Passages[0].Quote.Text) : "";
-                (question.Answers.Any(a => SquadAnswers.Contains(quote, SquadAnswers.Normalize(a))) ? answered : missed).Add(coverage);
+                var group = !indexed.Contains(question.Article) ? "outside"
+                    : question.Answers.Any(a => SquadAnswers.Contains(quote, SquadAnswers.Normalize(a))) ? "answered" : "missed";
+                if (group == "missed")
+                {
+                    missed.Add(coverage);
+                }
+                else
+                {
+                    (group == "outside" ? outside : answered).Add((question.Article, coverage));
+                }
+                if (features is not null && ranking.Passages.Count > 0 && ranking.Weights is { } weights)
+                {
+                    var top = ranking.Passages[0];
+                    var inQuote = ChatBot.Search.Index.TextAnalysis.TermsOf(top.Quote.Text)
+                        .Where(weights.Terms.ContainsKey).Select(t => weights.Terms[t].Group).ToHashSet();
+                    var missing = Enumerable.Range(0, weights.GroupCount).Where(g => !inQuote.Contains(g)).Select(g => weights.GroupWeights[g]).DefaultIfEmpty(0).Max() / weights.Total;
+                    features.WriteLine(string.Join('\t', group, question.Article, F(top.Quote.WindowCoverage), F(top.Quote.PassageCoverage), F(weights.UnseenShare), F(missing), inQuote.Count, weights.GroupCount, F(top.Bm25), F(top.Score), top.Quote.HoldsAnswer));
+                }
             }
 
             Console.WriteLine($"{indexed.Count} of {titles.Count} articles indexed; {answered.Count} questions answered by the top quote, {missed.Count} not, {outside.Count} about articles not indexed");
-            Console.WriteLine("threshold  confident(answered)  confident(missed)  not-confident(outside)  balanced");
-            var best = (Threshold: 0.0, Balanced: 0.0);
-            for (var t = 0.0; t <= 1.0001; t += 0.05)
+            // Fitted on the questions of half of the articles (either group), tested on the other half: the
+            // threshold that keeps at least 90% of the outside questions not confident on the fitting half and calls
+            // the most answered questions confident.
+            var fit = titles.Where((_, i) => i % 4 < 2).ToHashSet(StringComparer.Ordinal);
+            static double Share(IEnumerable<(string Article, double Evidence)> items, Func<double, bool> test)
+            {
+                var list = items.ToList();
+                return list.Count(i => test(i.Evidence)) / (double)Math.Max(1, list.Count);
+            }
+
+            Console.WriteLine("threshold  confident(answered)  confident(missed)  not-confident(outside)   (fitting half | test half)");
+            var chosen = double.NaN;
+            for (var t = 0.10; t <= 0.5001; t += 0.01)
             {
                 var threshold = Math.Round(t, 2);
-                var tpr = answered.Count(c => c >= threshold) / (double)answered.Count;
-                var fpr = missed.Count(c => c >= threshold) / (double)Math.Max(1, missed.Count);
-                var tnr = outside.Count(c => c < threshold) / (double)outside.Count;
-                var balanced = (tpr + tnr) / 2;
-                Console.WriteLine($"{threshold,9:F2}  {tpr,19:F3}  {fpr,17:F3}  {tnr,22:F3}  {balanced,8:F3}");
-                if (balanced > best.Balanced)
+                var (fitAnswered, testAnswered) = (Share(answered.Where(a => fit.Contains(a.Article)), e => e >= threshold), Share(answered.Where(a => !fit.Contains(a.Article)), e => e >= threshold));
+                var (fitOutside, testOutside) = (Share(outside.Where(a => fit.Contains(a.Article)), e => e < threshold), Share(outside.Where(a => !fit.Contains(a.Article)), e => e < threshold));
+                var confidentMissed = missed.Count(e => e >= threshold) / (double)Math.Max(1, missed.Count);
+                Console.WriteLine($"{threshold,9:F2}  {fitAnswered,8:F3} | {testAnswered,5:F3}  {confidentMissed,17:F3}  {fitOutside,13:F3} | {testOutside,5:F3}");
+                if (double.IsNaN(chosen) && fitOutside >= 0.90)
                 {
-                    best = (threshold, balanced);
+                    chosen = threshold;
                 }
             }
 
-            Console.WriteLine($"best threshold {best.Threshold:F2} (balanced accuracy {best.Balanced:F3}); the engine uses {AnswerEngine.ConfidentCoverage:F2}");
+            Console.WriteLine($"fitted threshold {chosen:F2}; the engine uses {AnswerEngine.ConfidentEvidence:F2}");
             return 0;
         }
     }
+
+    private static string F(double value) => value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
 }

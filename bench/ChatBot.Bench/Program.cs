@@ -5,14 +5,39 @@ var root = new RootCommand("ChatBot benchmarks: answer quality on SQuAD, and ans
 
 var squadFile = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
 var failures = new Option<int>("--show-failures") { Description = "Print this many questions whose top quote missed", DefaultValueFactory = _ => 0 };
-var quality = new Command("quality", "hit@1/3/5 of the top quotes on SQuAD questions") { squadFile, failures };
-quality.SetAction((parse, ct) => Task.FromResult(QualityBench.Run(parse.GetValue(squadFile)!, parse.GetValue(failures), ct)));
+var lexicalOnly = new Option<bool>("--no-semantic") { Description = "Rank by words alone (Answers:Semantic=false)" };
+var quality = new Command("quality", "hit@1/3/5 of the top quotes on SQuAD questions (passages embedded first)") { squadFile, failures, lexicalOnly };
+quality.SetAction((parse, ct) => Task.FromResult(QualityBench.Run(parse.GetValue(squadFile)!, parse.GetValue(failures), !parse.GetValue(lexicalOnly), ct)));
 root.Subcommands.Add(quality);
 
+var semanticSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
+var sweep = new Option<int>("--sweep") { Description = "Also time the model's settings on this many passages", DefaultValueFactory = _ => 0 };
+var semanticCommand = new Command("semantic", "The semantic mix's weight chosen on half of the SQuAD articles and tested on the other half, with its costs") { semanticSquad, sweep };
+semanticCommand.SetAction((parse, ct) => Task.FromResult(SemanticBench.Run(parse.GetValue(semanticSquad)!, parse.GetValue(sweep), ct)));
+root.Subcommands.Add(semanticCommand);
+
 var confidenceSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
-var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad };
-confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, ct)));
+var confidenceDump = new Option<FileInfo?>("--dump") { Description = "Write each question's evidence (TSV) to this file" };
+var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad, confidenceDump };
+confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, parse.GetValue(confidenceDump), ct)));
 root.Subcommands.Add(confidence);
+
+var wordsSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
+var wordsMinimum = new Option<int>("--minimum") { Description = "Only words asked in at least this many questions", DefaultValueFactory = _ => 3 };
+var wordsBelow = new Option<double>("--below") { Description = "Only words whose share is below this fraction of the overall share", DefaultValueFactory = _ => 0.7 };
+var wordsOut = new Option<FileInfo?>("--out") { Description = "Write the table (word TAB weight) to this file" };
+var wordsSeeds = new Option<FileInfo?>("--seed-questions") { Description = "An eval file about the bundled texts, e.g. ../shared/eval/seed-questions.tsv" };
+var wordsSeedSources = new Option<DirectoryInfo?>("--seed-sources") { Description = "The bundled texts the seed questions ask about, e.g. index/sources" };
+var words = new Command("question-words", "Derive the weights of words that frame a question rather than name its content") { wordsSquad, wordsSeeds, wordsSeedSources, wordsMinimum, wordsBelow, wordsOut };
+words.SetAction((parse, ct) => Task.FromResult(QuestionWordsBench.Run(parse.GetValue(wordsSquad)!, parse.GetValue(wordsSeeds), parse.GetValue(wordsSeedSources), parse.GetValue(wordsMinimum), parse.GetValue(wordsBelow), parse.GetValue(wordsOut))));
+root.Subcommands.Add(words);
+
+var explainSources = new Argument<DirectoryInfo>("sources-dir") { Description = "A sources folder, e.g. index/sources" };
+var explainQuestion = new Argument<string>("question") { Description = "The question to explain" };
+var explainDepth = new Option<int>("--depth") { Description = "Passages to show", DefaultValueFactory = _ => 5 };
+var explain = new Command("explain", "Show the terms, weights and evidence that rank a question's passages") { explainSources, explainQuestion, explainDepth };
+explain.SetAction((parse, ct) => Task.FromResult(ExplainBench.Run(parse.GetValue(explainSources)!, parse.GetValue(explainQuestion)!, parse.GetValue(explainDepth), ct)));
+root.Subcommands.Add(explain);
 
 var corpusDir = new Argument<DirectoryInfo>("corpus-dir") { Description = "A folder made by make-scale-corpus.py (sources/ and questions.txt)" };
 var baseline = new Option<FileInfo?>("--baseline") { Description = "The Java Lucene baseline's run.sh, to run side by side (e.g. ../shared/eval/lucene-baseline/run.sh)" };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatBot.Core;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 
 namespace ChatBot.Bench;
 
@@ -10,7 +11,7 @@ namespace ChatBot.Bench;
 /// </summary>
 public static class QualityBench
 {
-    public static int Run(FileInfo squad, int showFailures, CancellationToken cancellationToken)
+    public static int Run(FileInfo squad, int showFailures, bool semantic, CancellationToken cancellationToken)
     {
         if (!squad.Exists)
         {
@@ -19,11 +20,16 @@ public static class QualityBench
         }
 
         var (questions, articles) = SquadAnswers.Read(squad.FullName);
-        var (index, report) = BenchIndex.OfArticles(articles, cancellationToken);
+        var (index, report) = BenchIndex.OfArticles(articles, cancellationToken, new SemanticOptions { Semantic = semantic });
         using (index)
         {
             var engine = index.Engine;
             Console.WriteLine($"indexed {report.SourceCount} articles, {report.PassageCount} passages in {report.Elapsed.TotalSeconds:F1} s");
+            if (semantic)
+            {
+                // What the bot's background embedder does, waited for, so that every answer below has its vectors.
+                SemanticBench.Embed(index, cancellationToken);
+            }
 
             int[] hits = [0, 0, 0, 0, 0, 0];
             int[] substringHits = [0, 0, 0, 0, 0, 0];

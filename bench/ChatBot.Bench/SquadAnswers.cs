@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace ChatBot.Bench;
 
-/// <summary>A SQuAD question with its answer strings and the article it belongs to.</summary>
-public sealed record SquadQuestion(string Id, string Question, IReadOnlyList<string> Answers, string Article);
+/// <summary>A SQuAD question with its answer strings, the article it belongs to and its paragraph there (1 first).</summary>
+public sealed record SquadQuestion(string Id, string Question, IReadOnlyList<string> Answers, string Article, int Paragraph = 0);
 
 /// <summary>Reads SQuAD v1.1 JSON and writes it out as sources: one Markdown file per article, one paragraph per context.</summary>
 public static partial class SquadAnswers
@@ -26,7 +26,7 @@ public static partial class SquadAnswers
                 foreach (var qa in paragraph.GetProperty("qas").EnumerateArray())
                 {
                     var answers = qa.GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("text").GetString()!).Distinct().ToList();
-                    questions.Add(new SquadQuestion(qa.GetProperty("id").GetString()!, qa.GetProperty("question").GetString()!, answers, title));
+                    questions.Add(new SquadQuestion(qa.GetProperty("id").GetString()!, qa.GetProperty("question").GetString()!, answers, title, contexts.Count));
                 }
             }
 
@@ -36,12 +36,15 @@ public static partial class SquadAnswers
         return (questions, articles);
     }
 
+    /// <summary>The source slug an article is written as.</summary>
+    public static string Slug(string title) => NonWord().Replace(title.ToLowerInvariant(), "-").Trim('-');
+
     public static void WriteSources(Dictionary<string, List<string>> articles, string directory)
     {
         Directory.CreateDirectory(directory);
         foreach (var (title, contexts) in articles)
         {
-            var slug = NonWord().Replace(title.ToLowerInvariant(), "-").Trim('-');
+            var slug = Slug(title);
             var body = new StringBuilder()
                 .Append("---\ntitle: \"").Append(title.Replace("\"", "'", StringComparison.Ordinal)).Append("\"\nurl: https://rajpurkar.github.io/SQuAD-explorer/\nlicense: CC BY-SA 4.0\n---\n\n")
                 .AppendJoin("\n\n", contexts).Append('\n');

@@ -1,10 +1,11 @@
 using ChatBot.Core;
+using ChatBot.Search.Chronology;
 using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
-using ChatBot.Search.Chronology;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,33 +13,45 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Search;
 
 /// <summary>
-/// The store, the search index derived from it, the indexer, the answer engine, the quote verifier and the timeline builder over one database, composed
+/// The store, the search index and the passage embeddings derived from it, the indexer, the embedder, the answer engine, the quote verifier and the timeline builder over one database, composed
 /// without a host: for benchmarks, tests and tools. The host composes the same parts in
 /// <see cref="SearchServiceCollectionExtensions.AddPassageIndex"/>.
 /// </summary>
 public sealed class EmbeddedCorpus : IDisposable
 {
-    public EmbeddedCorpus(string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null)
+    /// <param name="semantic">Semantic matching's settings (default: on by scope size). Nothing embeds until
+    /// <see cref="Embedder"/> catches up: without a host there is no background service.</param>
+    public EmbeddedCorpus(
+        string databasePath, string? lucenePath = null, SynonymSource? synonyms = null, ILoggerFactory? loggers = null,
+        SemanticOptions? semantic = null, double semanticWeight = SemanticReranker.DefaultWeight, EmbeddingModel? sharedModel = null)
+        : this(PassageStore.Open(databasePath), new IndexOptions { DatabasePath = databasePath, LucenePath = lucenePath }.SearchIndexPath(), synonyms, loggers, semantic, semanticWeight, sharedModel)
     {
-        loggers ??= NullLoggerFactory.Instance;
-        Store = PassageStore.Open(databasePath);
-        var path = new IndexOptions { DatabasePath = databasePath, LucenePath = lucenePath }.SearchIndexPath();
-        Index = new LuceneSearchIndex(path, Store.StoreId());
-        Changes = new ChangeLog(Store);
-        Sync = new SearchIndexSync(Index, Changes, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
-        Indexer = new CorpusIndexer(Store, Index, Sync, Gate, loggers.CreateLogger<CorpusIndexer>());
-        Rows = new PassageRows(Store);
-        var sources = new SourcePassages(Store);
-        Engine = new AnswerEngine(Index, Rows, synonyms, sources);
-        Verifier = new QuoteVerifier(Index, Rows);
-        Timelines = new TimelineBuilder(Index, Rows, sources, synonyms);
     }
 
-    public PassageStore Store { get; }
+    /// <summary>Over any store (a PostgreSQL one, say), with its search index in <paramref name="lucenePath"/>.</summary>
+    public EmbeddedCorpus(
+        ICorpusStore store, string lucenePath, SynonymSource? synonyms = null, ILoggerFactory? loggers = null,
+        SemanticOptions? semantic = null, double semanticWeight = SemanticReranker.DefaultWeight, EmbeddingModel? sharedModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        loggers ??= NullLoggerFactory.Instance;
+        Store = store;
+        Index = new LuceneSearchIndex(lucenePath, Store.StoreId());
+        Sync = new SearchIndexSync(Index, Store, Gate, loggers.CreateLogger<SearchIndexSync>());
+        Indexer = new CorpusIndexer(Store, Index, Sync, Gate, loggers.CreateLogger<CorpusIndexer>());
+        Semantic = new SemanticIndex(SemanticServiceCollectionExtensions.SemanticPath(lucenePath), Store.StoreId(), semantic ?? new SemanticOptions(), sharedModel: sharedModel);
+        Embedder = new PassageEmbedder(Semantic, Store, loggers.CreateLogger<PassageEmbedder>());
+        Reranker = new SemanticReranker(Semantic, semanticWeight);
+        Engine = new AnswerEngine(Index, Rows, Store.SourcePassages, synonyms, Reranker);
+        Verifier = new QuoteVerifier(Index, Rows);
+        Timelines = new TimelineBuilder(Index, Rows, Store.SourcePassages, synonyms);
+    }
+
+    public ICorpusStore Store { get; }
 
     public LuceneSearchIndex Index { get; }
 
-    public ChangeLog Changes { get; }
+    public IChangeLog Changes => Store.Changes;
 
     public IndexWriteGate Gate { get; } = new();
 
@@ -46,7 +59,13 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public CorpusIndexer Indexer { get; }
 
-    public PassageRows Rows { get; }
+    public IPassageRows Rows => Store.Rows;
+
+    public SemanticIndex Semantic { get; }
+
+    public PassageEmbedder Embedder { get; }
+
+    public SemanticReranker Reranker { get; }
 
     public AnswerEngine Engine { get; }
 
@@ -61,6 +80,7 @@ public sealed class EmbeddedCorpus : IDisposable
 
     public void Dispose()
     {
+        Semantic.Dispose();
         Index.Dispose();
         Gate.Dispose();
     }

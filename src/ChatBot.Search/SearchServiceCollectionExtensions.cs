@@ -3,6 +3,7 @@ using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
 using ChatBot.Search.Chronology;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ public static class SearchServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the passage index: validated <see cref="IndexOptions"/>, <see cref="AnswersOptions"/> and
-    /// <see cref="CommunityOptions"/>, the store (opened on first use), the search index derived from it, the indexer, the answer engine as
+    /// <see cref="CommunityOptions"/>, the store <c>Store:Provider</c> names (opened on first use; <see cref="StoreServiceCollectionExtensions.AddCorpusStore"/>), the search index derived from it, the indexer, the answer engine as
     /// <see cref="IAnswerService"/>, the quote verifier as <see cref="IQuoteVerifier"/>, the timeline builder as <see cref="ITimelineService"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
     /// </summary>
     public static IServiceCollection AddPassageIndex(this IServiceCollection services, IConfiguration configuration)
@@ -25,19 +26,13 @@ public static class SearchServiceCollectionExtensions
         services.AddOptions<AnswersOptions>().Bind(configuration.GetSection(AnswersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CommunityOptions>().Bind(configuration.GetSection(CommunityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddCorpusStore(configuration);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
-            return PassageStore.Open(options.DatabasePath, options.SeedDatabasePath);
-        });
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
-            return new LuceneSearchIndex(options.SearchIndexPath(), sp.GetRequiredService<PassageStore>().StoreId());
+            return new LuceneSearchIndex(options.SearchIndexPath(), sp.GetRequiredService<ICorpusStore>().StoreId());
         });
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
-        services.AddSingleton<IPassageRows, PassageRows>();
-        services.AddSingleton<ChangeLog>();
         services.AddSingleton<IndexWriteGate>();
         services.AddSingleton<SearchIndexSync>();
         services.AddSingleton<SynonymSource>();
@@ -46,16 +41,14 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddSingleton<QuoteVerifier>();
         services.AddSingleton<IQuoteVerifier>(sp => sp.GetRequiredService<QuoteVerifier>());
-        services.AddSingleton<ISourcePassages, SourcePassages>();
         services.AddSingleton<TimelineBuilder>();
         services.AddSingleton<ITimelineService>(sp => sp.GetRequiredService<TimelineBuilder>());
-        services.AddSingleton<SourceCatalog>();
-        services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
         services.AddSingleton<ICorpusCurator, CorpusCurator>();
         services.AddSingleton<AskJournal>();
         services.AddSingleton<IAskJournal>(sp => sp.GetRequiredService<AskJournal>());
         services.AddHostedService<CorpusSyncService>();
         services.AddHostedService<SearchIndexFollower>();
+        services.AddSemanticMatching(configuration);
         return services;
     }
 }

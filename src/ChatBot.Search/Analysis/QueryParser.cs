@@ -59,7 +59,7 @@ public static class QueryParser
                 continue;
             }
 
-            terms.Add(new QueryTerm(token.Term, text[token.Start..token.End], terms.Count, 1.0, TermOrigin.Question));
+            terms.Add(new QueryTerm(token.Term, text[token.Start..token.End], terms.Count, QuestionWords.Weight(token.Term), TermOrigin.Question));
             if (terms.Count == MaxTerms)
             {
                 break;

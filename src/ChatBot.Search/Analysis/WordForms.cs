@@ -36,6 +36,14 @@ public static class WordForms
         "withheld:withhold", "withstood:withstand", "wrung:wring", "wrote written:write",
         "children:child", "men:man", "women:woman", "people:person", "feet:foot", "teeth:tooth", "mice:mouse");
 
+    // Base form's term -> the terms of its irregular forms ("lead" -> "led"), so a question in the present finds a
+    // text in the past.
+    private static readonly Dictionary<string, string[]> Inflected = Irregular
+        .Select(p => (Lemma: TextAnalysis.TermOf(p.Value), Form: TextAnalysis.TermOf(p.Key)))
+        .Where(p => p.Lemma is not null && p.Form is not null && p.Lemma != p.Form)
+        .GroupBy(p => p.Lemma!, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(p => p.Form!).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
     // Endings that make a noun of a person, a role or an act from a word while Porter2 keeps them ("leader",
     // "leadership"). Only these: adjective endings and the like relate too loosely ("super" is not "superdom").
     private static readonly string[] DerivedEndings = ["er", "ership", "ship", "or", "ist", "ism", "ment"];
@@ -45,7 +53,8 @@ public static class WordForms
     /// lowercase) that <paramref name="isKnown"/> says the index holds, not counting the term itself. A plain
     /// word gets no derived forms ("bowl" is not "bowler"); an irregular form gets its base and the base's
     /// derived forms ("led": "lead", "leader", "leadership"), and a derived form its base and siblings
-    /// ("leadership": "lead", "leader").
+    /// ("leadership": "lead", "leader"); a base form gets its irregular forms ("overthrow": "overthrew",
+    /// "overthrown").
     /// </summary>
     public static IReadOnlyList<string> Family(string word, string term, Func<string, bool> isKnown)
     {
@@ -76,6 +85,11 @@ public static class WordForms
         }
 
         var family = new List<string>();
+        foreach (var form in Inflected.GetValueOrDefault(term, []))
+        {
+            Consider(form);
+        }
+
         foreach (var stem in bases)
         {
             Consider(stem);

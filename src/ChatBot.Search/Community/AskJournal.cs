@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
 using ChatBot.Search.Index;
 using ChatBot.Search.Store;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,7 @@ namespace ChatBot.Search.Community;
 /// what is still queued. Feedback counts only on an ask of the place (server or DM) where the button was pressed.
 /// Questions are grouped for <c>/gaps</c> by a key that ignores case, accents, spacing and closing
 /// punctuation. User ids are kept only when <see cref="CommunityOptions.LogUserIds"/> is on. One journal per
-/// database per process (it is a singleton), since it numbers the asks.
+/// store per process (it is a singleton); processes sharing a store reserve blocks of their own.
 /// </summary>
 public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
 {
@@ -31,7 +30,7 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
 
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 
-    private readonly PassageStore store;
+    private readonly IAskLogStore store;
     private readonly IOptions<CommunityOptions> options;
     private readonly TimeProvider time;
     private readonly ILogger<AskJournal> logger;
@@ -44,7 +43,7 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
     private bool reserving;
     private volatile bool stoppingWrites;
 
-    public AskJournal(PassageStore store, IOptions<CommunityOptions> options, TimeProvider time, ILogger<AskJournal> logger)
+    public AskJournal(IAskLogStore store, IOptions<CommunityOptions> options, TimeProvider time, ILogger<AskJournal> logger)
     {
         this.store = store;
         this.options = options;
@@ -60,25 +59,11 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
         var id = NextId();
         var at = Now();
         var key = Key(ask.Question);
-        long? user = options.Value.LogUserIds && ask.UserId is { } u ? (long)u : null;
+        ulong? user = options.Value.LogUserIds ? ask.UserId : null;
         unwritten[id] = ask.GuildId ?? 0;
-        Enqueue(new Write(command =>
-        {
-            command.CommandText = """
-                INSERT INTO ask_log (id, at, guild_id, channel, question, question_key, confident, top_source, elapsed_ms, user_id)
-                VALUES ($id, $at, $guild, $channel, $question, $key, $confident, $top, $elapsed, $user)
-                """;
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$at", at);
-            command.Parameters.AddWithValue("$guild", (long)(ask.GuildId ?? 0));
-            command.Parameters.AddWithValue("$channel", ask.Channel.ToString());
-            command.Parameters.AddWithValue("$question", ask.Question);
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$confident", ask.Confident ? 1 : 0);
-            command.Parameters.AddWithValue("$top", (object?)ask.TopSourceId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$elapsed", Math.Round(ask.ElapsedMs, 2));
-            command.Parameters.AddWithValue("$user", (object?)user ?? DBNull.Value);
-        }, AskId: id));
+        Enqueue(new Write(
+            new AskRow(id, at, ask.GuildId ?? 0, ask.Channel.ToString(), ask.Question, key, ask.Confident, ask.TopSourceId, Math.Round(ask.ElapsedMs, 2), user),
+            AskId: id));
         return ValueTask.FromResult(id);
     }
 
@@ -87,59 +72,24 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
         // Still queued, or already stored (the writer forgets an id only after its commit): either way it exists,
         // and it must have been asked where the button was pressed.
         var place = guildId ?? 0;
-        if (unwritten.TryGetValue(askId, out var askedIn) ? askedIn != place : !AskExists(askId, place))
+        if (unwritten.TryGetValue(askId, out var askedIn) ? askedIn != place : !store.AskExists(askId, place))
         {
             return ValueTask.FromResult(false);
         }
 
         var at = Now();
-        long? user = options.Value.LogUserIds && userId is { } u ? (long)u : null;
-        Enqueue(new Write(command =>
-        {
-            command.CommandText = "INSERT INTO feedback (ask_id, at, kind, user_id) VALUES ($ask, $at, $kind, $user)";
-            command.Parameters.AddWithValue("$ask", askId);
-            command.Parameters.AddWithValue("$at", at);
-            command.Parameters.AddWithValue("$kind", kind.ToString());
-            command.Parameters.AddWithValue("$user", (object?)user ?? DBNull.Value);
-        }));
+        ulong? user = options.Value.LogUserIds ? userId : null;
+        Enqueue(new Write(new FeedbackRow(askId, at, kind.ToString(), user)));
         return ValueTask.FromResult(true);
     }
 
     public async ValueTask<GapReport> GapsAsync(ulong guildId, TimeSpan window, int limit, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT count(*), coalesce(sum(confident = 0), 0) FROM ask_log WHERE guild_id = $guild AND at >= $since;
-            SELECT min(question), count(*), max(at) FROM ask_log
-            WHERE guild_id = $guild AND at >= $since AND confident = 0
-            GROUP BY question_key ORDER BY count(*) DESC, max(at) DESC LIMIT $limit;
-            SELECT f.kind, count(*) FROM feedback f JOIN ask_log a ON a.id = f.ask_id
-            WHERE a.guild_id = $guild AND f.at >= $since GROUP BY f.kind;
-            """;
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$since", (time.GetUtcNow() - window).ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 50));
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var (asked, notAnswered) = (reader.GetInt32(0), reader.GetInt32(1));
-        reader.NextResult();
-        var questions = new List<GapEntry>();
-        while (reader.Read())
-        {
-            questions.Add(new GapEntry(reader.GetString(0), reader.GetInt32(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture)));
-        }
-
-        reader.NextResult();
-        var feedback = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            feedback[reader.GetString(0)] = reader.GetInt32(1);
-        }
-
+        var counts = store.Gaps(guildId, time.GetUtcNow() - window, Math.Clamp(limit, 1, 50));
+        var feedback = counts.Feedback;
         return new GapReport(
-            window, asked, notAnswered, questions,
+            window, counts.Asked, counts.NotAnswered, counts.Questions,
             feedback.GetValueOrDefault(nameof(FeedbackKind.Helpful)), feedback.GetValueOrDefault(nameof(FeedbackKind.NotHelpful)),
             feedback.GetValueOrDefault(nameof(FeedbackKind.BadQuote)));
     }
@@ -221,7 +171,7 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
                 Store(batch);
                 return;
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
                 var stopping = stoppingWrites && attempt >= RetryDelays.Length - 1;
                 NotStored(logger, batch.Count, e.Message, stopping ? "giving up" : "trying again");
@@ -237,25 +187,11 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
 
     private void Store(List<Write> batch)
     {
-        if (batch.TrueForAll(w => w.Apply is null))
+        var rows = batch.Where(w => w.Row is not null).Select(w => w.Row!).ToList();
+        if (rows.Count > 0)
         {
-            return;
+            store.Write(rows);
         }
-
-        using var connection = store.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        foreach (var write in batch)
-        {
-            if (write.Apply is { } apply)
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                apply(command);
-                command.ExecuteNonQuery();
-            }
-        }
-
-        transaction.Commit();
     }
 
     /// <summary>The next ask id: from the current block, reserving the next one ahead of need.</summary>
@@ -289,37 +225,15 @@ public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
     }
 
     /// <summary>Moves the database's reserved-id counter on by a block and returns the block; it never moves back.</summary>
-    private (long Next, long End) ReserveBlock()
-    {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE meta SET value = max(CAST(value AS INTEGER), (SELECT coalesce(max(id), 0) FROM ask_log)) + $block
-            WHERE key = 'ask_ids_reserved' RETURNING CAST(value AS INTEGER)
-            """;
-        command.Parameters.AddWithValue("$block", IdBlock);
-        var end = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        return (end - IdBlock + 1, end);
-    }
+    private (long Next, long End) ReserveBlock() => store.ReserveAskIds(IdBlock);
 
-    private bool AskExists(long askId, ulong guildId)
-    {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM ask_log WHERE id = $id AND guild_id = $guild)";
-        command.Parameters.AddWithValue("$id", askId);
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        return (long)command.ExecuteScalar()! == 1;
-    }
-
-    // Stored as UTC in one fixed format, so comparing the text compares the times.
-    private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    private DateTimeOffset Now() => time.GetUtcNow();
 
     [LoggerMessage(6003, LogLevel.Warning, "Could not store {Count} ask log entries: {Reason}; {Next}")]
     private static partial void NotStored(ILogger logger, int count, string reason, string next);
 
     /// <summary>A row to store (null: a flush marker), the ask id it stores if any, and when it is done.</summary>
-    private sealed record Write(Action<SqliteCommand>? Apply, long? AskId = null)
+    private sealed record Write(AskLogRow? Row, long? AskId = null)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -5,7 +5,6 @@ using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ingestion;
 using ChatBot.Search.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,7 @@ namespace ChatBot.Search.Community;
 /// touch its own sources.
 /// </summary>
 public sealed partial class CorpusCurator(
-    PassageStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, IOptions<CommunityOptions> options, TimeProvider time,
+    ICorpusStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, IOptions<CommunityOptions> options, TimeProvider time,
     ILogger<CorpusCurator> logger)
     : ICorpusCurator
 {
@@ -49,23 +48,18 @@ public sealed partial class CorpusCurator(
             var indexUsable = sync.CatchUpLocked(cancellationToken, guildId);
             SourceSummary summary;
             long changeId;
-            using (var connection = store.OpenConnection())
-            using (var transaction = connection.BeginTransaction())
+            using (var transaction = store.BeginWrite())
             {
-                var source = FindOwn(connection, transaction, guildId, sourceId);
+                var source = transaction.FindSource(guildId, sourceId);
                 if (source is null)
                 {
                     return null;
                 }
 
-                using (var writer = new SourceWriter(connection, transaction))
-                {
-                    writer.Delete(guildId, sourceId);
-                    changeId = writer.LastChangeId;
-                }
-
-                summary = source.Value.Summary;
-                Audit(connection, transaction, guildId, "removed", summary, actor);
+                transaction.Delete(guildId, sourceId);
+                changeId = transaction.LastChangeId;
+                summary = source;
+                Audit(transaction, guildId, "removed", summary, actor);
                 transaction.Commit();
             }
 
@@ -82,94 +76,25 @@ public sealed partial class CorpusCurator(
     }
 
     public ValueTask<Page<SourceSummary>> ListSourcesAsync(ulong guildId, int skip, int take, CancellationToken cancellationToken)
-    {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {SummaryColumns} FROM sources WHERE guild_id = $guild ORDER BY title COLLATE NOCASE, slug LIMIT $take OFFSET $skip;
-            SELECT count(*) FROM sources WHERE guild_id = $guild;
-            """;
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$take", Math.Clamp(take, 1, 100));
-        command.Parameters.AddWithValue("$skip", Math.Max(0, skip));
-        using var reader = command.ExecuteReader();
-        var items = ReadSummaries(reader);
-        reader.NextResult();
-        reader.Read();
-        return ValueTask.FromResult(new Page<SourceSummary>(items, reader.GetInt32(0), Math.Max(0, skip)));
-    }
+        => ValueTask.FromResult(store.ServerSources.List(guildId, Math.Max(0, skip), Math.Clamp(take, 1, 100)));
 
     public ValueTask<SourceDetails?> GetSourceAsync(ulong guildId, string sourceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sourceId);
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {SummaryColumns}, origin, published, license,
-                   (SELECT text FROM passages WHERE source_id = sources.id ORDER BY ordinal LIMIT 1)
-            FROM sources WHERE slug = $slug AND guild_id IN ($guild, 0) ORDER BY guild_id DESC LIMIT 1
-            """;
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$slug", sourceId);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return ValueTask.FromResult<SourceDetails?>(null);
-        }
-
-        var summary = ReadSummary(reader);
-        var details = new SourceDetails(summary, reader.GetString(7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10),
-            StoredSources.KindOf(connection, summary.GuildId ?? 0, summary.SourceId));
-        return ValueTask.FromResult<SourceDetails?>(details);
+        return ValueTask.FromResult(store.ServerSources.Details(guildId, sourceId));
     }
 
     public ValueTask<IReadOnlyList<SourceSummary>> FindSourcesAsync(ulong guildId, string text, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {SummaryColumns} FROM sources
-            WHERE guild_id = $guild AND (title LIKE $pattern ESCAPE '\' OR slug LIKE $pattern ESCAPE '\')
-            ORDER BY title COLLATE NOCASE, slug LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$pattern", "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
-        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 100));
-        using var reader = command.ExecuteReader();
-        return ValueTask.FromResult<IReadOnlyList<SourceSummary>>(ReadSummaries(reader));
+        return ValueTask.FromResult(store.ServerSources.Find(guildId, text, Math.Clamp(limit, 1, 100)));
     }
 
     public ValueTask<IReadOnlyList<AuditEntry>> HistoryAsync(ulong guildId, int limit, CancellationToken cancellationToken)
-    {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT at, action, source_slug, title, actor_id, actor_name, passage_count FROM audit_log
-            WHERE guild_id = $guild ORDER BY id DESC LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 100));
-        using var reader = command.ExecuteReader();
-        var entries = new List<AuditEntry>();
-        while (reader.Read())
-        {
-            entries.Add(new AuditEntry(
-                DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                new Actor((ulong)reader.GetInt64(4), reader.GetString(5)), reader.GetInt32(6)));
-        }
-
-        return ValueTask.FromResult<IReadOnlyList<AuditEntry>>(entries);
-    }
+        => ValueTask.FromResult(store.ServerSources.History(guildId, Math.Clamp(limit, 1, 100)));
 
     public ValueTask<QuotaUsage> UsageAsync(ulong guildId, CancellationToken cancellationToken)
-    {
-        using var connection = store.OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var usage = Usage(connection, transaction, guildId);
-        transaction.Commit();
-        return ValueTask.FromResult(usage);
-    }
+        => ValueTask.FromResult(WithLimits(store.ServerSources.Usage(guildId, UploadWindowStart())));
 
     /// <summary>Which quota an upload of <paramref name="document"/> would pass, said so a moderator knows how to make room.</summary>
     private static string? QuotaProblem(QuotaUsage usage, SourceDocument document)
@@ -199,27 +124,16 @@ public sealed partial class CorpusCurator(
         return null;
     }
 
-    private QuotaUsage Usage(SqliteConnection connection, SqliteTransaction transaction, ulong guildId)
+    private QuotaUsage WithLimits(QuotaCounts counts)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            SELECT count(*), coalesce(sum(passage_count), 0),
-                   coalesce((SELECT sum(length(CAST(p.text AS BLOB))) FROM passages p JOIN sources s2 ON s2.id = p.source_id WHERE s2.guild_id = $guild), 0),
-                   (SELECT count(*) FROM audit_log WHERE guild_id = $guild AND action = 'added' AND at >= $since)
-            FROM sources WHERE guild_id = $guild
-            """;
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$since", time.GetUtcNow().AddHours(-1).ToString("O", CultureInfo.InvariantCulture));
-        using var reader = command.ExecuteReader();
-        reader.Read();
         var limits = options.Value;
         return new QuotaUsage(
-            reader.GetInt32(0), limits.MaxSourcesPerServer, reader.GetInt32(1), limits.MaxPassagesPerServer,
-            reader.GetInt64(2), limits.MaxBytesPerServer, reader.GetInt32(3), limits.MaxUploadsPerHour);
+            counts.Sources, limits.MaxSourcesPerServer, counts.Passages, limits.MaxPassagesPerServer,
+            counts.TextBytes, limits.MaxBytesPerServer, counts.UploadsSince, limits.MaxUploadsPerHour);
     }
 
-    private const string SummaryColumns = "slug, title, author, url, passage_count, guild_id, indexed_at";
+    /// <summary>Uploads count toward the hourly quota for an hour.</summary>
+    private DateTimeOffset UploadWindowStart() => time.GetUtcNow().AddHours(-1);
 
     /// <summary>What is wrong with an upload before it is read at all: its type by name, its size, its url.</summary>
     private string? Check(SourceUpload upload)
@@ -268,37 +182,31 @@ public sealed partial class CorpusCurator(
             SourceSummary summary;
             CorpusIndexer.PreparedSource prepared;
             long changeId;
-            using (var connection = store.OpenConnection())
-            using (var transaction = connection.BeginTransaction())
+            using (var transaction = store.BeginWrite())
             {
                 var slug = document.Slug;
-                if (FindOwn(connection, transaction, upload.GuildId, slug) is { } existing)
+                if (transaction.FindSource(upload.GuildId, slug) is { } existing)
                 {
                     return new UploadOutcome.Refused(
-                        $"this server already has a source from a file named like {Describe(upload.Name)} (\"{existing.Summary.Title}\", id {slug}); remove it first with /source remove");
+                        $"this server already has a source from a file named like {Describe(upload.Name)} (\"{existing.Title}\", id {slug}); remove it first with /source remove");
                 }
 
-                if (QuotaProblem(Usage(connection, transaction, upload.GuildId), document) is { } quota)
+                if (QuotaProblem(WithLimits(transaction.Usage(upload.GuildId, UploadWindowStart())), document) is { } quota)
                 {
                     return new UploadOutcome.Refused(quota);
                 }
 
                 // Ids stay unambiguous in citations: a server's source never takes a bundled source's id.
-                for (var n = 2; SlugTaken(connection, transaction, slug); n++)
+                for (var n = 2; transaction.IsBundledSlug(slug); n++)
                 {
                     slug = string.Create(CultureInfo.InvariantCulture, $"{document.Slug}-{n}");
                 }
 
-                var now = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-                using (var writer = new SourceWriter(connection, transaction))
-                {
-                    prepared = CorpusIndexer.Prepare(document with { Slug = slug }, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), writer);
-                    writer.Insert(prepared.Record, upload.GuildId, now);
-                    changeId = writer.LastChangeId;
-                    summary = new SourceSummary(slug, document.Metadata.Title, document.Metadata.Author, document.Metadata.Url, document.Passages.Count, upload.GuildId, time.GetUtcNow());
-                }
-
-                Audit(connection, transaction, upload.GuildId, "added", summary, upload.Actor);
+                prepared = CorpusIndexer.Prepare(document with { Slug = slug }, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), transaction);
+                transaction.Insert(prepared.Record, upload.GuildId, time.GetUtcNow());
+                changeId = transaction.LastChangeId;
+                summary = new SourceSummary(slug, document.Metadata.Title, document.Metadata.Author, document.Metadata.Url, document.Passages.Count, upload.GuildId, time.GetUtcNow());
+                Audit(transaction, upload.GuildId, "added", summary, upload.Actor);
                 transaction.Commit();
             }
 
@@ -314,65 +222,8 @@ public sealed partial class CorpusCurator(
         }
     }
 
-    private static (long RowId, SourceSummary Summary)? FindOwn(SqliteConnection connection, SqliteTransaction transaction, ulong guildId, string slug)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {SummaryColumns}, id FROM sources WHERE guild_id = $guild AND slug = $slug";
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$slug", slug);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(7), ReadSummary(reader)) : null;
-    }
-
-    private static bool SlugTaken(SqliteConnection connection, SqliteTransaction transaction, string slug)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM sources WHERE slug = $slug AND guild_id = 0)";
-        command.Parameters.AddWithValue("$slug", slug);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
-    }
-
-    private void Audit(SqliteConnection connection, SqliteTransaction transaction, ulong guildId, string action, SourceSummary source, Actor actor)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO audit_log (at, guild_id, action, source_slug, title, actor_id, actor_name, passage_count)
-            VALUES ($at, $guild, $action, $slug, $title, $actorId, $actorName, $passages)
-            """;
-        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$slug", source.SourceId);
-        command.Parameters.AddWithValue("$title", source.Title);
-        command.Parameters.AddWithValue("$actorId", (long)actor.Id);
-        command.Parameters.AddWithValue("$actorName", actor.Name);
-        command.Parameters.AddWithValue("$passages", source.PassageCount);
-        command.ExecuteNonQuery();
-    }
-
-    private static List<SourceSummary> ReadSummaries(SqliteDataReader reader)
-    {
-        var items = new List<SourceSummary>();
-        while (reader.Read())
-        {
-            items.Add(ReadSummary(reader));
-        }
-
-        return items;
-    }
-
-    private static SourceSummary ReadSummary(SqliteDataReader reader)
-    {
-        var guild = (ulong)reader.GetInt64(5);
-        return new SourceSummary(
-            reader.GetString(0), reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), reader.GetInt32(4),
-            guild == 0 ? null : guild, DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture));
-    }
-
-    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private void Audit(ICorpusTransaction transaction, ulong guildId, string action, SourceSummary source, Actor actor)
+        => transaction.Audit(guildId, new AuditEntry(time.GetUtcNow(), action, source.SourceId, source.Title, actor, source.PassageCount));
 
     private static string Describe(string name) => "\"" + (name.Length <= 60 ? name : name[..60] + "…") + "\"";
 

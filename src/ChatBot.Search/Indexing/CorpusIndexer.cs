@@ -16,7 +16,7 @@ namespace ChatBot.Search.Indexing;
 /// the new one, never half of it, and a crash between the two commits is repaired by <see cref="SearchIndexSync"/>.
 /// </summary>
 public sealed partial class CorpusIndexer(
-    PassageStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, ILogger<CorpusIndexer> logger)
+    ICorpusStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, ILogger<CorpusIndexer> logger)
 {
     /// <summary>Bumped whenever ingestion changes how a file becomes passages, so every file re-indexes.</summary>
     public const string PipelineVersion = "2";
@@ -58,12 +58,10 @@ public sealed partial class CorpusIndexer(
         using (gate.Enter(cancellationToken))
         {
             var indexUsable = sync.CatchUpLocked(cancellationToken);
-            using var connection = store.OpenConnection();
-
-            // BEGIN IMMEDIATE: one writer at a time, so what is read here stays true until the commit. Readers
-            // keep answering from the last committed corpus meanwhile (WAL, and the index's last commit).
-            using var transaction = connection.BeginTransaction();
-            var existing = StoredSources.Hashes(connection, transaction, 0);
+            // One writer at a time (across processes too), so what is read here stays true until the commit. Readers
+            // keep answering from the last committed corpus meanwhile (the store's last commit, and the index's).
+            using var transaction = store.BeginWrite();
+            var existing = transaction.Hashes(0);
             var changed = new ConcurrentBag<ChangedFile>();
             Parallel.ForEach(
                 work,
@@ -95,21 +93,16 @@ public sealed partial class CorpusIndexer(
             removedCount = removed.Count;
             if (!changed.IsEmpty || removed.Count > 0)
             {
-                using var writer = new SourceWriter(connection, transaction);
                 using var update = indexUsable ? index.BeginUpdate(0) : null;
                 foreach (var slug in removed)
                 {
-                    writer.Delete(0, slug);
+                    transaction.Delete(0, slug);
                     update?.RemoveSource(slug);
                 }
 
-                (added, updated, passagesWritten) = Write(changed, existing, writer, update, problems, cancellationToken);
+                (added, updated, passagesWritten) = Write(changed, existing, transaction, update, problems, cancellationToken);
                 transaction.Commit();
-                update?.Commit(writer.LastChangeId);
-            }
-            else
-            {
-                transaction.Rollback();
+                update?.Commit(transaction.LastChangeId);
             }
         }
 
@@ -118,7 +111,7 @@ public sealed partial class CorpusIndexer(
             SourceProblem(logger, problem);
         }
 
-        var (sourceCount, passageCount) = StoredSources.Count(store, 0);
+        var (sourceCount, passageCount) = store.Count(0);
         var report = new IndexReport(
             added, updated, unchanged, removedCount, passagesWritten, sourceCount, passageCount,
             stopwatch.Elapsed, [.. problems.Order(StringComparer.Ordinal)]);
@@ -139,12 +132,26 @@ public sealed partial class CorpusIndexer(
         }
 
         sync.CatchUp(cancellationToken);
-        if (StoredSources.Count(store, 0).Sources == 0)
+        if (store.Count(0).Sources == 0)
         {
-            throw new StoreException($"the sources folder {sourcesPath} does not exist and the index {store.DatabasePath} holds no sources");
+            throw new StoreException($"the sources folder {sourcesPath} does not exist and the index {store.Name} holds no sources");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Catches the search index up with the store without writing the folder to it (another process does that:
+    /// <c>index</c>, or the bot with <c>Index:SyncOnStart</c>); the store must already hold a corpus.
+    /// </summary>
+    /// <exception cref="StoreException">The store holds no bundled sources.</exception>
+    public void FollowStore(CancellationToken cancellationToken)
+    {
+        sync.CatchUp(cancellationToken);
+        if (store.Count(0).Sources == 0)
+        {
+            throw new StoreException($"the {(store.Provider == StoreProvider.Sqlite ? "index " : "")}{store.Name} holds no sources yet: run index first");
+        }
     }
 
     /// <summary>The content hash stored with a source: the file's bytes and the pipeline version.</summary>
@@ -155,7 +162,7 @@ public sealed partial class CorpusIndexer(
     /// A read source as the store keeps it, with row ids reserved from <paramref name="writer"/>, and its passages
     /// as the search index takes them: each passage analyzed once, for the index and for its stored offsets.
     /// </summary>
-    public static PreparedSource Prepare(SourceDocument document, string origin, string contentHash, SourceWriter writer)
+    public static PreparedSource Prepare(SourceDocument document, string origin, string contentHash, ICorpusTransaction writer)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(writer);
@@ -181,7 +188,7 @@ public sealed partial class CorpusIndexer(
     /// while this thread writes to the store what is ready.
     /// </summary>
     private static (int Added, int Updated, int Passages) Write(
-        ConcurrentBag<ChangedFile> changed, Dictionary<string, StoredSourceHash> existing, SourceWriter writer, IIndexUpdate? update,
+        ConcurrentBag<ChangedFile> changed, IReadOnlyDictionary<string, StoredSourceHash> existing, ICorpusTransaction writer, IIndexUpdate? update,
         ConcurrentBag<string> problems, CancellationToken cancellationToken)
     {
         int added = 0, updated = 0, passages = 0;

@@ -1,35 +1,37 @@
+using System.Data.Common;
 using ChatBot.Search.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Search.Indexing;
 
 /// <summary>
-/// While the bot runs, follows the store's change log so that changes made by another process (an <c>index</c>
-/// run while the bot is up) reach this process's search index: a cheap look at the last change id every
-/// <see cref="Interval"/>, and a catch-up when it moved.
+/// Follows changes other processes make to the store (another replica's upload, <c>index</c> run elsewhere) into
+/// this process's search index: woken by the store when it can (PostgreSQL's NOTIFY), else every
+/// <see cref="IChangeNotifications.PollInterval"/>, it takes a cheap look at the last change id and catches up when it moved.
 /// </summary>
-public sealed partial class SearchIndexFollower(ChangeLog changes, SearchIndexSync sync, TimeProvider time, ILogger<SearchIndexFollower> logger)
+public sealed partial class SearchIndexFollower(IChangeLog changes, IChangeNotifications notifications, SearchIndexSync sync, ILogger<SearchIndexFollower> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seen = -1L;
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                await notifications.WaitAsync(stoppingToken).ConfigureAwait(false);
                 var last = changes.LastChange();
                 if (last != seen && sync.CatchUp(stoppingToken))
                 {
                     seen = last;
                 }
             }
-            catch (SqliteException e)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (DbException e)
             {
                 FollowFailed(logger, e.Message);
             }

@@ -11,7 +11,7 @@ namespace ChatBot.Search.Indexing;
 /// two commits, a change made by another process) applies the sources changed since, so deleting the index
 /// folder never loses anything.
 /// </summary>
-public sealed partial class SearchIndexSync(ISearchIndex index, ChangeLog changes, PassageStore store, IndexWriteGate gate, ILogger<SearchIndexSync> logger)
+public sealed partial class SearchIndexSync(ISearchIndex index, ICorpusStore store, IndexWriteGate gate, ILogger<SearchIndexSync> logger)
 {
     /// <summary>Brings every scope's index up to date with the store. Returns false when another process holds the index.</summary>
     public bool CatchUp(CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed partial class SearchIndexSync(ISearchIndex index, ChangeLog change
     /// </summary>
     public bool CatchUpLocked(CancellationToken cancellationToken, ulong? onlyGuild = null)
     {
-        var last = new Dictionary<ulong, long>(changes.LastChanges());
+        var last = new Dictionary<ulong, long>(store.Changes.LastChanges());
         last.TryAdd(0, 0);
         foreach (var (guildId, lastChange) in last.Where(p => onlyGuild is null || p.Key == onlyGuild).OrderBy(p => p.Key))
         {
@@ -62,7 +62,7 @@ public sealed partial class SearchIndexSync(ISearchIndex index, ChangeLog change
     private void Rebuild(ulong guildId, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var (_, passages) = StoredSources.Count(store, guildId);
+        var (_, passages) = store.Count(guildId);
         var scope = ScopeName(guildId);
 
         // A new store has nothing to rebuild: its empty index is made without a word.
@@ -71,7 +71,7 @@ public sealed partial class SearchIndexSync(ISearchIndex index, ChangeLog change
             Rebuilding(logger, scope, passages);
         }
 
-        changes.ReadScope(guildId, (rows, lastId) =>
+        store.Changes.ReadScope(guildId, (rows, lastId) =>
             index.Rebuild(guildId, rows.Select(r => new IndexedPassage(r.RowId, r.Slug, r.Text, TokenOffsets.Decode(r.Text, r.Tokens))), lastId, cancellationToken));
         if (passages > 0)
         {
@@ -81,7 +81,7 @@ public sealed partial class SearchIndexSync(ISearchIndex index, ChangeLog change
 
     private void Apply(ulong guildId, long applied, CancellationToken cancellationToken)
     {
-        var (sources, lastId) = changes.ChangedSince(guildId, applied);
+        var (sources, lastId) = store.Changes.ChangedSince(guildId, applied);
         using var update = index.BeginUpdate(guildId);
         foreach (var (slug, passages) in sources)
         {

@@ -48,7 +48,7 @@ public static class QueryExpander
             {
                 if (added.Add(term))
                 {
-                    terms.Add(new QueryTerm(term, term, word.Group, weight, origin));
+                    terms.Add(new QueryTerm(term, term, word.Group, weight * word.Weight, origin));
                 }
             }
 
@@ -73,7 +73,12 @@ public static class QueryExpander
                 Add(term, WordFormWeight, TermOrigin.WordForm);
             }
 
-            foreach (var term in synonyms.Of(word.Term).Where(IsKnown).Take(MaxSynonyms))
+            // A synonym counts in its irregular forms too ("coup" finds "overthrew" through "overthrow").
+            var related = synonyms.Of(word.Term)
+                .SelectMany(s => WordForms.Family(s, s, IsKnown).Prepend(s))
+                .Where(IsKnown)
+                .Take(MaxSynonyms);
+            foreach (var term in related)
             {
                 Add(term, SynonymWeight, TermOrigin.Synonym);
             }

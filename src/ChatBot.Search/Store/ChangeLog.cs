@@ -2,16 +2,9 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Search.Store;
 
-/// <summary>A passage's row, its source's slug, its text and its token offsets: what the search index is built from.</summary>
-public readonly record struct PassageText(long RowId, string Slug, string Text, byte[]? Tokens);
-
-/// <summary>
-/// The store's change log as the search index follows it: the last change of every scope, the sources changed
-/// after a given change, and a scope's passages in one consistent snapshot for a rebuild.
-/// </summary>
-public sealed class ChangeLog(PassageStore store)
+/// <summary>The SQLite store's change log; its ids come from AUTOINCREMENT under the one write lock, so they only grow.</summary>
+public sealed class ChangeLog(PassageStore store) : IChangeLog
 {
-    /// <summary>The last change of every scope that has one (0: the bundled corpus).</summary>
     public IReadOnlyDictionary<ulong, long> LastChanges()
     {
         using var connection = store.OpenConnection();
@@ -27,7 +20,6 @@ public sealed class ChangeLog(PassageStore store)
         return last;
     }
 
-    /// <summary>The latest change of all.</summary>
     public long LastChange()
     {
         using var connection = store.OpenConnection();
@@ -36,10 +28,6 @@ public sealed class ChangeLog(PassageStore store)
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// The sources of a scope changed after <paramref name="afterId"/>, each with its passages as they are now
-    /// (none when it was removed), and the last change they reflect; read in one snapshot.
-    /// </summary>
     public (IReadOnlyList<(string Slug, IReadOnlyList<PassageText> Passages)> Sources, long LastId) ChangedSince(ulong guildId, long afterId)
     {
         using var connection = store.OpenConnection();
@@ -79,7 +67,6 @@ public sealed class ChangeLog(PassageStore store)
         return (sources, last);
     }
 
-    /// <summary>Every passage of a scope and the last change they reflect, in one snapshot, passed to <paramref name="consume"/> as they are read.</summary>
     public long ReadScope(ulong guildId, Action<IEnumerable<PassageText>, long> consume)
     {
         ArgumentNullException.ThrowIfNull(consume);

@@ -31,6 +31,16 @@ public sealed class IndexOptions
             ? LucenePath
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath)) ?? ".", "lucene");
 
+    /// <summary>
+    /// Whether the bot writes the bundled folder (<see cref="SourcesPath"/>) to the store when it starts, and <c>ask</c>,
+    /// <c>verify</c>, <c>sources</c> and <c>eval</c> before they answer. Unset: true with SQLite, false with PostgreSQL,
+    /// where only <c>index</c> writes the folder, so replicas never fight over it and follow the store instead.
+    /// </summary>
+    public bool? SyncOnStart { get; set; }
+
+    /// <summary>What <see cref="SyncOnStart"/> means with <paramref name="provider"/>.</summary>
+    public bool SyncsOnStart(StoreProvider provider) => SyncOnStart ?? provider == StoreProvider.Sqlite;
+
     /// <summary>Words searched as one ("coup, putsch, overthrow"); edits are picked up without a restart.</summary>
     public string SynonymsPath { get; set; } = "index/synonyms.txt";
 }

@@ -8,7 +8,7 @@ namespace ChatBot.Search.Store;
 /// schema; every operation takes a pooled connection of its own, so readers keep answering (WAL) while an
 /// index update runs on another connection.
 /// </summary>
-public sealed class PassageStore
+public sealed class PassageStore : ICorpusStore
 {
     private const int SqliteNotADatabase = 26;
     private const int SqliteCantOpen = 14;
@@ -19,9 +19,35 @@ public sealed class PassageStore
     {
         DatabasePath = databasePath;
         this.connectionString = connectionString;
+        Changes = new ChangeLog(this);
+        Rows = new PassageRows(this);
+        Catalog = new SourceCatalog(this);
+        ServerSources = new SqliteServerSources(this);
+        SourcePassages = new SqliteSourcePassages(this);
+        AskLog = new SqliteAskLog(this);
     }
 
     public string DatabasePath { get; }
+
+    public StoreProvider Provider => StoreProvider.Sqlite;
+
+    public string Name => DatabasePath;
+
+    public IChangeLog Changes { get; }
+
+    public IPassageRows Rows { get; }
+
+    public ChatBot.Core.ISourceCatalog Catalog { get; }
+
+    public IServerSourceStore ServerSources { get; }
+
+    public ISourcePassages SourcePassages { get; }
+
+    public IAskLogStore AskLog { get; }
+
+    public ICorpusTransaction BeginWrite() => new SqliteCorpusTransaction(this);
+
+    public (int Sources, int Passages) Count(ulong guildId) => StoredSources.Count(this, guildId);
 
     /// <summary>
     /// Opens (creating when absent) and migrates the database at <paramref name="databasePath"/>. When it is

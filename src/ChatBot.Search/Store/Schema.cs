@@ -131,8 +131,8 @@ internal static class Schema
         INSERT INTO meta (key, value) VALUES ('ask_ids_reserved', (SELECT coalesce(max(id), 0) FROM ask_log));
         """,
 
-        // 6 (issue 14; it follows another branch's migration 5, and runs as 5 until that one is merged before it): a
-        // source's kind, primary, secondary or tertiary (NULL: not said). published (a year or an ISO date) exists since 1.
+        // 5: a source's kind, primary, secondary or tertiary (NULL: not said). published (a year or an ISO date)
+        // exists since 1.
         """
         ALTER TABLE sources ADD COLUMN kind TEXT;
         """,

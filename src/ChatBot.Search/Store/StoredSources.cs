@@ -1,4 +1,3 @@
-using ChatBot.Core;
 using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Search.Store;
@@ -26,17 +25,6 @@ public static class StoredSources
         }
 
         return sources;
-    }
-
-    /// <summary>The kind a source of <paramref name="guildId"/> (0: the bundled corpus) is stored with; null when it has none or there is no such source.</summary>
-    public static SourceKind? KindOf(SqliteConnection connection, ulong guildId, string slug)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind FROM sources WHERE guild_id = $guild AND slug = $slug";
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        command.Parameters.AddWithValue("$slug", slug);
-        return command.ExecuteScalar() is string text && SourceKinds.TryParse(text, out var kind) ? kind : null;
     }
 
     /// <summary>How many sources and passages a scope (0: the bundled corpus) holds, itself alone.</summary>

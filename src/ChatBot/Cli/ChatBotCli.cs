@@ -64,7 +64,7 @@ public static class ChatBotCli
             await error.WriteLineAsync($"chatbot: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             // A database the process cannot use (read-only, locked for too long, corrupt): say so in one line.
             await error.WriteLineAsync($"chatbot: database error: {e.Message}");

@@ -165,9 +165,11 @@ public static class Verbs
             var report = indexer.SyncFolder(options.SourcesPath, ct);
 
             // Everything in the database file itself, so it can be copied (a container's seed database).
-            host.Services.GetRequiredService<PassageStore>().Checkpoint();
+            var store = host.Services.GetRequiredService<ICorpusStore>();
+            store.Checkpoint();
+            var into = store.Provider == StoreProvider.Sqlite ? options.DatabasePath : store.Name;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Indexed {options.SourcesPath} into {options.DatabasePath}: {report.Added} added, {report.Updated} updated, " +
+                $"Indexed {options.SourcesPath} into {into}: {report.Added} added, {report.Updated} updated, " +
                 $"{report.Unchanged} unchanged, {report.Removed} removed; {report.PassagesWritten} passages written in {report.Elapsed.TotalMilliseconds:F0} ms."));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"The index holds {report.SourceCount} sources and {report.PassageCount} passages."));
@@ -183,7 +185,7 @@ public static class Verbs
         {
             using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();
             PrepareIndex(host, ct);
-            var catalog = host.Services.GetRequiredService<SourceCatalog>();
+            var catalog = host.Services.GetRequiredService<ISourceCatalog>();
             var list = await catalog.ListSourcesAsync(CorpusScope.Global, ct);
             var table = new Table().AddColumns("Id", "Title", "Author", "Passages");
             foreach (var source in list)
@@ -214,15 +216,16 @@ public static class Verbs
             {
                 var answer = engine.Answer(new AnswerRequest(item.Question, CorpusScope.Global, item.K), ct);
                 var hit = answer.Results.FirstOrDefault(r => item.IsAnsweredBy(r.Quote));
+                var confidence = answer.Confident ? "confident" : "flagged not covered";
                 if (hit is not null)
                 {
                     passed++;
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PASS  {item.Question}  (rank {hit.Rank}: {hit.Citation.SourceId} {hit.Citation.Locator})"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PASS  {item.Question}  (rank {hit.Rank}: {hit.Citation.SourceId} {hit.Citation.Locator}; {confidence})"));
                 }
                 else
                 {
                     var top = answer.Results.Count > 0 ? Shorten(answer.Results[0].Quote, 100) : "no results";
-                    output.WriteLine($"FAIL  {item.Question}  (expected {string.Join(" or ", item.Expected)} in the top {item.K}; top quote: {top})");
+                    output.WriteLine($"FAIL  {item.Question}  (expected {string.Join(" or ", item.Expected)} in the top {item.K}; {confidence}; top quote: {top})");
                 }
             }
 
@@ -238,7 +241,8 @@ public static class Verbs
         command.SetAction((parse, _) =>
         {
             using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();
-            var report = HealthCheck.Check(host.Services.GetRequiredService<IOptions<IndexOptions>>().Value, DateTimeOffset.UtcNow);
+            var report = HealthCheck.Check(
+                host.Services.GetRequiredService<IStoreProbe>(), host.Services.GetRequiredService<IOptions<IndexOptions>>().Value, DateTimeOffset.UtcNow);
             output.WriteLine((report.Healthy ? "healthy: " : "unhealthy: ") + report.Reason);
             return Task.FromResult(report.Healthy ? ExitCodes.Success : ExitCodes.Failure);
         });
@@ -252,11 +256,24 @@ public static class Verbs
         return command;
     }
 
-    /// <summary>Builds or updates the index from the sources folder, then returns the engine.</summary>
+    /// <summary>
+    /// Brings the search index up to date, then returns the engine: with <c>Index:SyncOnStart</c> (the default with
+    /// SQLite) it writes the sources folder to the store first; without it (the default with PostgreSQL, where only
+    /// <c>index</c> writes the folder) it follows the store.
+    /// </summary>
     private static AnswerEngine PrepareIndex(IHost host, CancellationToken cancellationToken)
     {
         var options = host.Services.GetRequiredService<IOptions<IndexOptions>>().Value;
-        host.Services.GetRequiredService<CorpusIndexer>().EnsureIndexed(options.SourcesPath, cancellationToken);
+        var indexer = host.Services.GetRequiredService<CorpusIndexer>();
+        if (options.SyncsOnStart(host.Services.GetRequiredService<ICorpusStore>().Provider))
+        {
+            indexer.EnsureIndexed(options.SourcesPath, cancellationToken);
+        }
+        else
+        {
+            indexer.FollowStore(cancellationToken);
+        }
+
         return host.Services.GetRequiredService<AnswerEngine>();
     }
 

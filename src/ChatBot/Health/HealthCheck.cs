@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChatBot.Search.Store;
-using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Health;
 
@@ -10,7 +9,7 @@ public sealed record HealthReport(bool Healthy, string Reason);
 /// <summary>
 /// Judges the bot from outside its process: its status file must be fresh and say it is connected (or only
 /// briefly reconnecting, which a probe must not punish), its command slots must not all have been stuck for
-/// <see cref="StuckAfter"/>, and the index must open and hold sources.
+/// <see cref="StuckAfter"/>, and the store must answer and hold sources (asked through <see cref="IStoreProbe"/>).
 /// </summary>
 public static class HealthCheck
 {
@@ -23,10 +22,11 @@ public static class HealthCheck
     /// <summary>All command slots busy with none finishing for this long means the bot answers nobody: unhealthy.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(1);
 
-    public static HealthReport Check(IndexOptions options, DateTimeOffset now)
+    public static HealthReport Check(IStoreProbe store, IndexOptions options, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        var index = CheckIndex(options.DatabasePath);
+        var index = store.Problem();
         if (index is not null)
         {
             return new HealthReport(false, index);
@@ -71,29 +71,6 @@ public static class HealthCheck
         => slots is { StalledSince: { } since } && now - since >= StuckAfter
             ? $"all {slots.Capacity} command slots busy with none finishing for {Seconds(now - since)} ({slots.Waiting} questions waiting)"
             : null;
-
-    /// <summary>Null when the index opens read-only and holds sources; else why not.</summary>
-    private static string? CheckIndex(string databasePath)
-    {
-        if (!File.Exists(databasePath))
-        {
-            return $"the index {databasePath} does not exist";
-        }
-
-        try
-        {
-            var readOnly = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-            using var connection = new SqliteConnection(readOnly.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sources";
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0 ? null : $"the index {databasePath} holds no sources";
-        }
-        catch (SqliteException e)
-        {
-            return $"the index {databasePath} cannot be read: {e.Message}";
-        }
-    }
 
     private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, span.TotalSeconds):F0} s");
 

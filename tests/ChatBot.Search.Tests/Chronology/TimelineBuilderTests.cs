@@ -1,15 +1,16 @@
 using ChatBot.Core;
 using ChatBot.Search.Tests.TestSupport;
+using ChatBot.Testing;
 
 namespace ChatBot.Search.Tests.Chronology;
 
 /// <summary>Timelines of the bundled corpus and of small fixtures: what matches, the order, and disagreements.</summary>
 public sealed class TimelineBuilderTests
 {
-    [Fact]
-    public void Build_BoliviaOnTheBundledCorpus_RunsFrom1942ToNovember4_1964()
+    [Theory, SqliteStore, PostgresStore]
+    public void Build_BoliviaOnTheBundledCorpus_RunsFrom1942ToNovember4_1964(StoreKind store)
     {
-        using var index = TestIndex.OfBundledCorpus();
+        using var index = TestIndex.OfBundledCorpus(store);
 
         var timeline = index.Corpus.Timelines.Build("bolivia", CorpusScope.Global, CancellationToken.None);
 
@@ -28,10 +29,10 @@ public sealed class TimelineBuilderTests
         Assert.All(timeline.Events, e => Assert.Null(e.Disagreement));
     }
 
-    [Fact]
-    public void Build_TopicInTheTitleOnly_TakesEveryPassageOfThatSource()
+    [Theory, SqliteStore, PostgresStore]
+    public void Build_TopicInTheTitleOnly_TakesEveryPassageOfThatSource(StoreKind store)
     {
-        using var index = new TestIndex();
+        using var index = new TestIndex(kind: store);
         index.WriteSource("guano.md", "---\ntitle: The Guano Era of Peru\n---\n\nExports boomed in 1845.\n\nThe trade collapsed in the 1870s.\n");
         index.WriteSource("tin.md", "---\ntitle: Tin\n---\n\nThe mines opened in 1890.\n");
         index.Sync();
@@ -42,6 +43,20 @@ public sealed class TimelineBuilderTests
         timeline = index.Corpus.Timelines.Build("guano peru", CorpusScope.Global, CancellationToken.None);
         Assert.Equal(["1845", "1870/1879"], timeline.Events.Select(e => e.Date.Normalized));
         Assert.Equal(2, timeline.Passages);
+    }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Build_ServerSource_IsInThatServersTimelineOnly(StoreKind store)
+    {
+        using var index = new TestIndex(kind: store);
+        var upload = new SourceUpload(7, "guano.md", "---\ntitle: The Guano Era of Peru\n---\n\nExports boomed in 1845.\n"u8.ToArray(), new Actor(1, "mod"));
+        Assert.IsType<UploadOutcome.Added>(await index.Curator().AddSourceAsync(upload, CancellationToken.None));
+
+        var here = index.Corpus.Timelines.Build("guano peru", CorpusScope.ForGuild(7), CancellationToken.None);
+
+        Assert.Equal("1845", Assert.Single(here.Events).Date.Normalized);
+        Assert.Empty(index.Corpus.Timelines.Build("guano peru", CorpusScope.ForGuild(8), CancellationToken.None).Events);
+        Assert.Empty(index.Corpus.Timelines.Build("guano peru", CorpusScope.Global, CancellationToken.None).Events);
     }
 
     [Fact]

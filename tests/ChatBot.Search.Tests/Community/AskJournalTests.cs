@@ -1,31 +1,29 @@
 using ChatBot.Core;
 using ChatBot.Search.Community;
 using ChatBot.Search.Store;
+using ChatBot.Search.Tests.TestSupport;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Search.Tests.Community;
 
-/// <summary>The ask log, feedback and the gaps report, in a temp database.</summary>
+/// <summary>The ask log, feedback and the gaps report, in a fresh store of each provider.</summary>
 public sealed class AskJournalTests : IDisposable
 {
     private const ulong Guild = 290926798626357999;
     private const ulong OtherGuild = 81384788765712384;
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
-    private readonly TempDirectory directory = new();
     private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-    private readonly PassageStore store;
+    private TestStore? stores;
 
-    public AskJournalTests() => store = PassageStore.Open(directory.File("index.db"));
+    public void Dispose() => stores?.Dispose();
 
-    public void Dispose() => directory.Dispose();
-
-    [Fact]
-    public async Task Gaps_SameQuestionInOtherCaseAndPunctuation_CountsAsOneAndComesFirst()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Gaps_SameQuestionInOtherCaseAndPunctuation_CountsAsOneAndComesFirst(StoreKind kind)
     {
-        await using var journal = Journal();
+        await using var journal = Journal(kind);
         await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
         await AskAsync(journal, "who won the  1986 world cup", confident: false);
         await AskAsync(journal, "How do I bake sourdough bread?", confident: false);
@@ -38,10 +36,10 @@ public sealed class AskJournalTests : IDisposable
         Assert.Equal([("Who won the 1986 World Cup?", 2), ("How do I bake sourdough bread?", 1)], report.Questions.Select(q => (q.Question, q.Count)));
     }
 
-    [Fact]
-    public async Task Gaps_OlderThanTheWindow_AreLeftOut()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Gaps_OlderThanTheWindow_AreLeftOut(StoreKind kind)
     {
-        await using var journal = Journal();
+        await using var journal = Journal(kind);
         await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
         time.Advance(TimeSpan.FromDays(8));
         await AskAsync(journal, "How do I bake sourdough bread?", confident: false);
@@ -52,10 +50,10 @@ public sealed class AskJournalTests : IDisposable
         Assert.Equal(2, (await journal.GapsAsync(Guild, TimeSpan.FromDays(30), 10, CancellationToken.None)).NotAnswered);
     }
 
-    [Fact]
-    public async Task Feedback_IsCountedInGapsAndAGarbledAskIdIsRefused()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Feedback_IsCountedInGapsAndAGarbledAskIdIsRefused(StoreKind kind)
     {
-        await using var journal = Journal();
+        await using var journal = Journal(kind);
         var ask = await AskAsync(journal, "Who led the coup?", confident: true);
 
         Assert.True(await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.Helpful, 1, CancellationToken.None));
@@ -73,12 +71,12 @@ public sealed class AskJournalTests : IDisposable
     [InlineData(true, 1)]
     public async Task Record_UserIds_AreKeptOnlyWhenTheSettingIsOn(bool logUserIds, long expectedRows)
     {
-        await using var journal = Journal(logUserIds);
+        await using var journal = Journal(StoreKind.Sqlite, logUserIds);
         var ask = await AskAsync(journal, "Who led the coup?", confident: true, user: 53908232506183680);
         await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.Helpful, 53908232506183680, CancellationToken.None);
         await journal.FlushAsync(CancellationToken.None);
 
-        using var connection = store.OpenConnection();
+        using var connection = stores!.SqliteStore.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT count(*) FROM ask_log WHERE user_id = 53908232506183680), (SELECT count(*) FROM feedback WHERE user_id IS NOT NULL)";
         using var reader = command.ExecuteReader();
@@ -86,17 +84,17 @@ public sealed class AskJournalTests : IDisposable
         Assert.Equal((expectedRows, expectedRows), (reader.GetInt64(0), reader.GetInt64(1)));
     }
 
-    [Fact]
-    public async Task Reopen_AsksAndFeedbackSurviveARestart()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Reopen_AsksAndFeedbackSurviveARestart(StoreKind kind)
     {
         long first;
-        await using (var journal = Journal())
+        await using (var journal = Journal(kind))
         {
             first = await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
             await journal.RecordFeedbackAsync(first, Guild, FeedbackKind.NotHelpful, null, CancellationToken.None);
         }
 
-        await using var reopened = new AskJournal(PassageStore.Open(store.DatabasePath), Options.Create(new CommunityOptions()), time, NullLogger<AskJournal>.Instance);
+        await using var reopened = new AskJournal(stores!.Reopen().AskLog, Options.Create(new CommunityOptions()), time, NullLogger<AskJournal>.Instance);
         var report = await reopened.GapsAsync(Guild, Week, 10, CancellationToken.None);
         var next = await AskAsync(reopened, "Who led the coup?", confident: true);
 
@@ -104,27 +102,46 @@ public sealed class AskJournalTests : IDisposable
         Assert.True(next > first, $"{next} after {first}");
     }
 
-    [Fact]
-    public async Task Record_AfterAProcessDiedWithAsksUnwritten_NeverHandsOutTheirIdsAgain()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Record_AfterAProcessDiedWithAsksUnwritten_NeverHandsOutTheirIdsAgain(StoreKind kind)
     {
         // The first process hands out ids and dies before its writer stores them (no flush, no dispose).
-        var dead = Journal();
+        var dead = Journal(kind);
         var handedOut = new List<long>();
         for (var i = 0; i < 5; i++)
         {
             handedOut.Add(await AskAsync(dead, "Who led the coup?", confident: true));
         }
 
-        await using var restarted = Journal();
+        await using var restarted = Journal(kind);
         var next = await AskAsync(restarted, "Who led the coup?", confident: true);
 
         Assert.True(next > handedOut.Max(), $"{next} after {handedOut.Max()}");
     }
 
-    [Fact]
-    public async Task RecordFeedback_OnAnAskOfAnotherServer_IsRefused()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Record_TwoProcessesSharingTheStore_NeverHandOutTheSameId(StoreKind kind)
     {
-        await using var journal = Journal();
+        await using var first = Journal(kind);
+        await using var second = new AskJournal(stores!.Reopen().AskLog, Options.Create(new CommunityOptions()), time, NullLogger<AskJournal>.Instance);
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await AskAsync(first, "Who led the coup?", confident: true));
+            ids.Add(await AskAsync(second, "Who led the coup?", confident: true));
+        }
+
+        await first.FlushAsync(CancellationToken.None);
+        await second.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(10, (await first.GapsAsync(Guild, Week, 10, CancellationToken.None)).Asked);
+    }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task RecordFeedback_OnAnAskOfAnotherServer_IsRefused(StoreKind kind)
+    {
+        await using var journal = Journal(kind);
         var ask = await AskAsync(journal, "Who led the coup?", confident: true, guild: Guild);
 
         Assert.False(await journal.RecordFeedbackAsync(ask, OtherGuild, FeedbackKind.BadQuote, null, CancellationToken.None));
@@ -137,8 +154,8 @@ public sealed class AskJournalTests : IDisposable
     [Fact]
     public async Task Record_WhileAnotherConnectionHoldsTheWriteLock_ReturnsAtOnceAndIsStoredAfterwards()
     {
-        await using var journal = Journal();
-        using var upload = store.OpenConnection();
+        await using var journal = Journal(StoreKind.Sqlite);
+        using var upload = stores!.SqliteStore.OpenConnection();
         using var transaction = upload.BeginTransaction(deferred: false);
 
         var ask = await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
@@ -157,8 +174,8 @@ public sealed class AskJournalTests : IDisposable
     public void Key_IgnoresCaseAccentsSpacingAndClosingPunctuation(string question, string expected)
         => Assert.Equal(expected, AskJournal.Key(question));
 
-    private AskJournal Journal(bool logUserIds = false)
-        => new(store, Options.Create(new CommunityOptions { LogUserIds = logUserIds }), time, NullLogger<AskJournal>.Instance);
+    private AskJournal Journal(StoreKind kind, bool logUserIds = false)
+        => new((stores ??= new TestStore(kind)).Store.AskLog, Options.Create(new CommunityOptions { LogUserIds = logUserIds }), time, NullLogger<AskJournal>.Instance);
 
     private static async Task<long> AskAsync(AskJournal journal, string question, bool confident, ulong guild = Guild, ulong? user = null)
         => await journal.RecordAskAsync(new AskRecord(guild, AskChannel.Command, question, confident, confident ? "some-source" : null, 3.2, user), CancellationToken.None);

@@ -5,12 +5,13 @@ using ChatBot.Search.Store;
 using ChatBot.Search.Tests.TestSupport;
 using ChatBot.Testing;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Search.Tests.Community;
 
-/// <summary>A server's sources as its moderators add and remove them, over the bundled corpus in a temp database.</summary>
+/// <summary>A server's sources as its moderators add and remove them, over the bundled corpus in a fresh store of each provider.</summary>
 public sealed class CorpusCuratorTests : IDisposable
 {
     private const ulong Guild = 290926798626357999;
@@ -19,29 +20,29 @@ public sealed class CorpusCuratorTests : IDisposable
 
     private const string Chaco = TestSources.Chaco;
 
-    private readonly TestIndex index = TestIndex.OfBundledCorpus();
     private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-    private readonly CorpusCurator curator;
+    private TestIndex? index;
+    private CorpusCurator curator = null!;
 
-    public CorpusCuratorTests() => curator = index.Curator(time);
+    public void Dispose() => index?.Dispose();
 
-    public void Dispose() => index.Dispose();
-
-    [Fact]
-    public async Task Add_Markdown_IsAnsweredInThatServerOnly()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_Markdown_IsAnsweredInThatServerOnly(StoreKind kind)
     {
+        Use(kind);
         var outcome = await AddAsync("chaco.md", Chaco);
 
         var added = Assert.IsType<UploadOutcome.Added>(outcome).Source;
         Assert.Equal(("chaco", "The Chaco War", "A. Historian", 2, (ulong?)Guild), (added.SourceId, added.Title, added.Author, added.PassageCount, added.GuildId));
-        Assert.Equal("chaco", index.Ask("Who fought the Chaco War?", scope: CorpusScope.ForGuild(Guild)).Results[0].Citation.SourceId);
-        Assert.DoesNotContain(index.Ask("Who fought the Chaco War?", scope: CorpusScope.ForGuild(OtherGuild)).Results, r => r.Citation.SourceId == "chaco");
-        Assert.DoesNotContain(index.Ask("Who fought the Chaco War?", scope: CorpusScope.Global).Results, r => r.Citation.SourceId == "chaco");
+        Assert.Equal("chaco", index!.Ask("Who fought the Chaco War?", scope: CorpusScope.ForGuild(Guild)).Results[0].Citation.SourceId);
+        Assert.DoesNotContain(index!.Ask("Who fought the Chaco War?", scope: CorpusScope.ForGuild(OtherGuild)).Results, r => r.Citation.SourceId == "chaco");
+        Assert.DoesNotContain(index!.Ask("Who fought the Chaco War?", scope: CorpusScope.Global).Results, r => r.Citation.SourceId == "chaco");
     }
 
-    [Fact]
-    public async Task Add_TitleAuthorAndUrlFromTheForm_OverrideTheFile()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_TitleAuthorAndUrlFromTheForm_OverrideTheFile(StoreKind kind)
     {
+        Use(kind);
         var outcome = await curator.AddSourceAsync(
             new SourceUpload(Guild, "notes.txt", Encoding.UTF8.GetBytes("The armistice was signed in June 1935."), Moderator, "Armistice notes", "M. Moderator", "https://example.org/armistice"),
             CancellationToken.None);
@@ -66,6 +67,7 @@ public sealed class CorpusCuratorTests : IDisposable
     [MemberData(nameof(BadUploads))]
     public async Task Add_BadFile_IsRefusedSayingWhyAndNothingIsStored(string name, byte[] content, string expected)
     {
+        Use(StoreKind.Sqlite);
         var before = Counts();
 
         var outcome = await curator.AddSourceAsync(new SourceUpload(Guild, name, content, Moderator), CancellationToken.None);
@@ -77,17 +79,19 @@ public sealed class CorpusCuratorTests : IDisposable
         Assert.Empty(await curator.HistoryAsync(Guild, 10, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Add_UrlThatIsNotAWebAddress_IsRefused()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_UrlThatIsNotAWebAddress_IsRefused(StoreKind kind)
     {
+        Use(kind);
         var outcome = await curator.AddSourceAsync(new SourceUpload(Guild, "a.txt", Encoding.UTF8.GetBytes("Text."), Moderator, Url: "javascript:alert(1)"), CancellationToken.None);
 
         Assert.Contains("web address", Assert.IsType<UploadOutcome.Refused>(outcome).Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Add_SameFileTwice_SecondIsRefusedUntilTheFirstIsRemoved()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_SameFileTwice_SecondIsRefusedUntilTheFirstIsRemoved(StoreKind kind)
     {
+        Use(kind);
         await AddAsync("chaco.md", Chaco);
 
         Assert.Contains("remove it first", Assert.IsType<UploadOutcome.Refused>(await AddAsync("chaco.md", Chaco)).Reason, StringComparison.Ordinal);
@@ -95,37 +99,40 @@ public sealed class CorpusCuratorTests : IDisposable
         Assert.IsType<UploadOutcome.Added>(await AddAsync("chaco.md", Chaco));
     }
 
-    [Fact]
-    public async Task Add_NameOfABundledSource_GetsItsOwnId()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_NameOfABundledSource_GetsItsOwnId(StoreKind kind)
     {
-        var bundled = (await new SourceCatalog(index.Store).ListSourcesAsync(CorpusScope.Global, CancellationToken.None))[0].SourceId;
+        Use(kind);
+        var bundled = (await index!.Store.Catalog.ListSourcesAsync(CorpusScope.Global, CancellationToken.None))[0].SourceId;
 
         var added = Assert.IsType<UploadOutcome.Added>(await AddAsync(bundled + ".md", Chaco)).Source;
 
         Assert.Equal(bundled + "-2", added.SourceId);
     }
 
-    [Fact]
-    public async Task Add_SameFileInTwoServers_EachHasItsOwn()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_SameFileInTwoServers_EachHasItsOwn(StoreKind kind)
     {
+        Use(kind);
         await AddAsync("chaco.md", Chaco);
         var other = await curator.AddSourceAsync(new SourceUpload(OtherGuild, "chaco.md", Encoding.UTF8.GetBytes(Chaco), Moderator), CancellationToken.None);
 
         Assert.IsType<UploadOutcome.Added>(other);
         await curator.RemoveSourceAsync(OtherGuild, "chaco", Moderator, CancellationToken.None);
-        Assert.Equal("chaco", index.Ask("Who fought the Chaco War?", scope: CorpusScope.ForGuild(Guild)).Results[0].Citation.SourceId);
+        Assert.Equal("chaco", index!.Ask("Who fought the Chaco War?", scope: CorpusScope.ForGuild(Guild)).Results[0].Citation.SourceId);
     }
 
-    [Fact]
-    public async Task Remove_OwnSource_IsGoneFromAnswersAndTheAuditLogSaysWhoAndWhen()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Remove_OwnSource_IsGoneFromAnswersAndTheAuditLogSaysWhoAndWhen(StoreKind kind)
     {
+        Use(kind);
         await AddAsync("chaco.md", Chaco);
         time.Advance(TimeSpan.FromMinutes(5));
 
         var removed = await curator.RemoveSourceAsync(Guild, "chaco", new Actor(42, "Ada"), CancellationToken.None);
 
         Assert.Equal(("The Chaco War", 2), (removed!.Title, removed.PassageCount));
-        Assert.DoesNotContain(index.Ask("Who fought the Chaco War?", scope: CorpusScope.ForGuild(Guild)).Results, r => r.Citation.SourceId == "chaco");
+        Assert.DoesNotContain(index!.Ask("Who fought the Chaco War?", scope: CorpusScope.ForGuild(Guild)).Results, r => r.Citation.SourceId == "chaco");
         var history = await curator.HistoryAsync(Guild, 10, CancellationToken.None);
         Assert.Equal(
             [("removed", "chaco", "Ada", 42UL, time.GetUtcNow()), ("added", "chaco", "Mason", Moderator.Id, time.GetUtcNow() - TimeSpan.FromMinutes(5))],
@@ -133,11 +140,12 @@ public sealed class CorpusCuratorTests : IDisposable
         Assert.Equal(DeclaredPassages(), Counts().Passages); // no passage of the removed source is left behind
     }
 
-    [Fact]
-    public async Task Remove_AnotherServersOrABundledSource_IsRefusedAndChangesNothing()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Remove_AnotherServersOrABundledSource_IsRefusedAndChangesNothing(StoreKind kind)
     {
+        Use(kind);
         await AddAsync("chaco.md", Chaco);
-        var bundled = (await new SourceCatalog(index.Store).ListSourcesAsync(CorpusScope.Global, CancellationToken.None))[0].SourceId;
+        var bundled = (await index!.Store.Catalog.ListSourcesAsync(CorpusScope.Global, CancellationToken.None))[0].SourceId;
         var before = Counts();
 
         Assert.Null(await curator.RemoveSourceAsync(OtherGuild, "chaco", Moderator, CancellationToken.None));
@@ -148,9 +156,10 @@ public sealed class CorpusCuratorTests : IDisposable
         Assert.Empty(await curator.HistoryAsync(OtherGuild, 10, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task ListAndFind_SeeOnlyTheServersOwnSources()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task ListAndFind_SeeOnlyTheServersOwnSources(StoreKind kind)
     {
+        Use(kind);
         await AddAsync("chaco.md", Chaco);
         await AddAsync("armistice.txt", "The armistice was signed in June 1935.");
         await curator.AddSourceAsync(new SourceUpload(OtherGuild, "other.txt", Encoding.UTF8.GetBytes("Another server's text."), Moderator), CancellationToken.None);
@@ -165,13 +174,14 @@ public sealed class CorpusCuratorTests : IDisposable
         Assert.Null(await curator.GetSourceAsync(OtherGuild, "chaco", CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Reopen_SourcesAndAuditLogSurviveARestart()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Reopen_SourcesAndAuditLogSurviveARestart(StoreKind kind)
     {
+        Use(kind);
         await AddAsync("chaco.md", Chaco);
 
-        index.Reopen();
-        var reopened = index.Curator(time);
+        index!.Reopen();
+        var reopened = index!.Curator(time);
 
         Assert.Equal("chaco", (await reopened.ListSourcesAsync(Guild, 0, 10, CancellationToken.None)).Items.Single().SourceId);
         Assert.Single(await reopened.HistoryAsync(Guild, 10, CancellationToken.None));
@@ -196,15 +206,16 @@ public sealed class CorpusCuratorTests : IDisposable
         using var corpus = new EmbeddedCorpus(path);
         var migrated = corpus.CreateCurator(time: time);
 
-        Assert.Equal(1, (await new SourceCatalog(corpus.Store).GetStatsAsync(CorpusScope.Global, CancellationToken.None)).SourceCount);
+        Assert.Equal(1, (await corpus.Store.Catalog.GetStatsAsync(CorpusScope.Global, CancellationToken.None)).SourceCount);
         Assert.IsType<UploadOutcome.Added>(await migrated.AddSourceAsync(new SourceUpload(Guild, "new.txt", Encoding.UTF8.GetBytes("New text."), Moderator), CancellationToken.None));
         Assert.Single(await migrated.HistoryAsync(Guild, 10, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Add_PastTheSourceQuota_IsRefusedSayingWhichLimitAndHowToMakeRoom()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_PastTheSourceQuota_IsRefusedSayingWhichLimitAndHowToMakeRoom(StoreKind kind)
     {
-        var limited = index.Curator(time, new CommunityOptions { MaxSourcesPerServer = 1 });
+        Use(kind);
+        var limited = index!.Curator(time, new CommunityOptions { MaxSourcesPerServer = 1 });
         Assert.IsType<UploadOutcome.Added>(await limited.AddSourceAsync(Upload("chaco.md", Chaco), CancellationToken.None));
         var before = Counts();
 
@@ -216,23 +227,25 @@ public sealed class CorpusCuratorTests : IDisposable
         Assert.IsType<UploadOutcome.Added>(await limited.AddSourceAsync(Upload("other.txt", "Another text about the war.") with { GuildId = OtherGuild }, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Add_PastThePassageOrTextQuota_IsRefused()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_PastThePassageOrTextQuota_IsRefused(StoreKind kind)
     {
-        var fewPassages = index.Curator(time, new CommunityOptions { MaxPassagesPerServer = 2 });
+        Use(kind);
+        var fewPassages = index!.Curator(time, new CommunityOptions { MaxPassagesPerServer = 2 });
         Assert.IsType<UploadOutcome.Added>(await fewPassages.AddSourceAsync(Upload("chaco.md", Chaco), CancellationToken.None));
         Assert.Contains("2 allowed", Assert.IsType<UploadOutcome.Refused>(
             await fewPassages.AddSourceAsync(Upload("more.txt", "One more passage."), CancellationToken.None)).Reason, StringComparison.Ordinal);
 
-        var littleText = index.Curator(time, new CommunityOptions { MaxBytesPerServer = 1024 });
+        var littleText = index!.Curator(time, new CommunityOptions { MaxBytesPerServer = 1024 });
         Assert.Contains("past 1 KB", Assert.IsType<UploadOutcome.Refused>(
             await littleText.AddSourceAsync(Upload("long.txt", string.Join("\n\n", Enumerable.Repeat("A sentence of the long text about the war.", 40))), CancellationToken.None)).Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Add_PastTheHourlyUploads_IsRefusedUntilTheHourHasPassed()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Add_PastTheHourlyUploads_IsRefusedUntilTheHourHasPassed(StoreKind kind)
     {
-        var hourly = index.Curator(time, new CommunityOptions { MaxUploadsPerHour = 2 });
+        Use(kind);
+        var hourly = index!.Curator(time, new CommunityOptions { MaxUploadsPerHour = 2 });
         Assert.IsType<UploadOutcome.Added>(await hourly.AddSourceAsync(Upload("a.txt", "First text."), CancellationToken.None));
         Assert.IsType<UploadOutcome.Added>(await hourly.AddSourceAsync(Upload("b.txt", "Second text."), CancellationToken.None));
 
@@ -245,26 +258,35 @@ public sealed class CorpusCuratorTests : IDisposable
         Assert.Equal((3, 1, 2), (usage.Sources, usage.UploadsLastHour, usage.MaxUploadsPerHour));
     }
 
+    private void Use(StoreKind kind)
+    {
+        index = TestIndex.OfBundledCorpus(kind);
+        curator = index.Curator(time);
+    }
+
     private static SourceUpload Upload(string name, string content) => new(Guild, name, Encoding.UTF8.GetBytes(content), Moderator);
 
     private async Task<UploadOutcome> AddAsync(string name, string content)
         => await curator.AddSourceAsync(new SourceUpload(Guild, name, Encoding.UTF8.GetBytes(content), Moderator), CancellationToken.None);
 
     private (long Sources, long Passages, long Audit) Counts()
-    {
-        using var connection = index.Store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM passages), (SELECT count(*) FROM audit_log)";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-    }
+        => (Scalar("SELECT count(*) FROM sources"), Scalar("SELECT count(*) FROM passages"), Scalar("SELECT count(*) FROM audit_log"));
 
-    private long DeclaredPassages()
+    private long DeclaredPassages() => Scalar("SELECT coalesce(sum(passage_count), 0) FROM sources");
+
+    private long Scalar(string sql)
     {
-        using var connection = index.Store.OpenConnection();
+        if (index!.PostgresConnectionString is { } postgres)
+        {
+            using var pg = new NpgsqlConnection(postgres);
+            pg.Open();
+            using var query = new NpgsqlCommand(sql, pg);
+            return Convert.ToInt64(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        using var connection = index.SqliteStore.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(sum(passage_count), 0) FROM sources";
+        command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
     }
 }

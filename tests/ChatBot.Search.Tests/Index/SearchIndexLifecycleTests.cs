@@ -126,13 +126,8 @@ public sealed class SearchIndexLifecycleTests : IDisposable
     private void WriteToStoreOnly(string content, string slug)
     {
         var document = SourceReader.Read(slug + ".md", Encoding.UTF8.GetBytes(content)) with { Slug = slug };
-        using var connection = index.Store.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        using (var writer = new SourceWriter(connection, transaction))
-        {
-            writer.Insert(CorpusIndexer.Prepare(document, slug + ".md", "test", writer).Record, 0);
-        }
-
+        using var transaction = index.Store.BeginWrite();
+        transaction.Insert(CorpusIndexer.Prepare(document, slug + ".md", "test", transaction).Record, 0);
         transaction.Commit();
     }
 

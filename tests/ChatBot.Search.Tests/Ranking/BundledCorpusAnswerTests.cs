@@ -96,7 +96,7 @@ public sealed class BundledCorpusAnswerTests : IClassFixture<BundledCorpusAnswer
 
     private List<string> AllPassageTexts()
     {
-        using var connection = index.Store.OpenConnection();
+        using var connection = index.SqliteStore.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT text FROM passages";
         using var reader = command.ExecuteReader();

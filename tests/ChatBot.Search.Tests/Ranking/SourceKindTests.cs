@@ -1,16 +1,17 @@
 using ChatBot.Core;
 using ChatBot.Search.Ingestion;
 using ChatBot.Search.Tests.TestSupport;
+using ChatBot.Testing;
 
 namespace ChatBot.Search.Tests.Ranking;
 
 /// <summary>Source kinds and publication dates: read from front matter and uploads, cited, and restricting an answer.</summary>
 public sealed class SourceKindTests
 {
-    [Fact]
-    public void BundledCorpus_SeedsAreLabelled_AndCitationsSayWhatTheyAre()
+    [Theory, SqliteStore, PostgresStore]
+    public void BundledCorpus_SeedsAreLabelled_AndCitationsSayWhatTheyAre(StoreKind store)
     {
-        using var index = TestIndex.OfBundledCorpus();
+        using var index = TestIndex.OfBundledCorpus(store);
 
         var answer = index.Ask("who led the coup", top: 5);
 
@@ -19,29 +20,30 @@ public sealed class SourceKindTests
         Assert.Equal("secondary · 1998", SourceKinds.Label(answer.Results.First(r => r.Citation.Kind == SourceKind.Secondary).Citation));
     }
 
-    [Theory]
-    [InlineData(SourceKind.Secondary, "us-assistance-to-the-bolivian-military-1958-1964")]
-    [InlineData(SourceKind.Tertiary, "1964-bolivian-coup-d-etat")]
-    public void Answer_KindGiven_QuotesOnlyThatKindWithUnchangedScores(SourceKind kind, string source)
+    [Theory, SqliteStore, PostgresStore]
+    public void Answer_KindGiven_QuotesOnlyThatKindWithUnchangedScores(StoreKind store)
     {
-        using var index = TestIndex.OfBundledCorpus();
+        using var index = TestIndex.OfBundledCorpus(store);
         var all = index.Ask("who led the coup", top: 10);
 
-        var only = index.Engine.Answer(new AnswerRequest("who led the coup", CorpusScope.Global, 10, Kind: kind), CancellationToken.None);
+        foreach (var (kind, source) in new[] { (SourceKind.Secondary, "us-assistance-to-the-bolivian-military-1958-1964"), (SourceKind.Tertiary, "1964-bolivian-coup-d-etat") })
+        {
+            var only = index.Engine.Answer(new AnswerRequest("who led the coup", CorpusScope.Global, 10, Kind: kind), CancellationToken.None);
 
-        Assert.NotEmpty(only.Results);
-        Assert.All(only.Results, r => Assert.Equal(source, r.Citation.SourceId));
-        Assert.Equal(all.Results.Count(r => r.Citation.SourceId == source), only.MatchingPassages);
+            Assert.NotEmpty(only.Results);
+            Assert.All(only.Results, r => Assert.Equal(source, r.Citation.SourceId));
+            Assert.Equal(all.Results.Count(r => r.Citation.SourceId == source), only.MatchingPassages);
 
-        // The statistics are the whole corpus's: a passage's first-stage share of the score is what it is unfiltered.
-        var first = only.Results[0];
-        Assert.Contains(all.Results, r => r.Citation == first.Citation);
+            // The statistics are the whole corpus's: a passage's first-stage share of the score is what it is unfiltered.
+            var first = only.Results[0];
+            Assert.Contains(all.Results, r => r.Citation == first.Citation);
+        }
     }
 
-    [Fact]
-    public void Answer_KindNoSourceHas_FindsNothing()
+    [Theory, SqliteStore, PostgresStore]
+    public void Answer_KindNoSourceHas_FindsNothing(StoreKind store)
     {
-        using var index = TestIndex.OfBundledCorpus();
+        using var index = TestIndex.OfBundledCorpus(store);
 
         var answer = index.Engine.Answer(new AnswerRequest("who led the coup", CorpusScope.Global, Kind: SourceKind.Primary), CancellationToken.None);
 
@@ -49,10 +51,10 @@ public sealed class SourceKindTests
         Assert.False(answer.Confident);
     }
 
-    [Fact]
-    public async Task Answer_KindInAServer_TakesTheServersSourcesOfThatKindAndNotAnotherServers()
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Answer_KindInAServer_TakesTheServersSourcesOfThatKindAndNotAnotherServers(StoreKind store)
     {
-        using var index = TestIndex.OfBundledCorpus();
+        using var index = TestIndex.OfBundledCorpus(store);
         var curator = index.Curator();
         var letter = "---\ntitle: A cable from La Paz\n---\n\nThe ambassador cabled that General Barrientos led the coup against Paz.\n"u8.ToArray();
         var added = await curator.AddSourceAsync(new SourceUpload(7, "cable.md", letter, new Actor(1, "mod")) { Kind = SourceKind.Primary, Published = "November 5, 1964" }, CancellationToken.None);
@@ -65,7 +67,9 @@ public sealed class SourceKindTests
         var result = Assert.Single(here.Results);
         Assert.Equal(new Citation("cable", "A cable from La Paz", null, null, "¶ 1", SourceKind.Primary, "1964-11-05"), result.Citation);
         Assert.Empty(elsewhere.Results);
-        Assert.Equal(SourceKind.Primary, (await curator.GetSourceAsync(7, "cable", CancellationToken.None))!.Kind);
+        var details = await curator.GetSourceAsync(7, "cable", CancellationToken.None);
+        Assert.Equal((SourceKind.Primary, "1964-11-05"), (details!.Kind, details.Published));
+        Assert.Equal(SourceKind.Tertiary, (await curator.GetSourceAsync(7, "1964-bolivian-coup-d-etat", CancellationToken.None))!.Kind);
     }
 
     [Theory]

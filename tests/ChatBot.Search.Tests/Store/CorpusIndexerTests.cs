@@ -9,10 +9,10 @@ public sealed class CorpusIndexerTests
     private const string Coup = "---\ntitle: The coup\n---\n\nGeneral Barrientos led the coup of November 1964.\n\nThe junta ruled Bolivia afterwards.\n";
     private const string Tin = "---\ntitle: Tin\nauthor: A. Miner\n---\n\nTin prices rose in the early 1960s.\n";
 
-    [Fact]
-    public void SyncFolder_NewFiles_IndexesEveryPassage()
+    [Theory, SqliteStore, PostgresStore]
+    public void SyncFolder_NewFiles_IndexesEveryPassage(StoreKind kind)
     {
-        using var index = new TestIndex();
+        using var index = new TestIndex(kind: kind);
         index.WriteSource("coup.md", Coup);
         index.WriteSource("tin.md", Tin);
         var report = index.Sync();
@@ -21,20 +21,20 @@ public sealed class CorpusIndexerTests
         Assert.Contains("Barrientos", index.Ask("who led the coup").Results[0].Quote);
     }
 
-    [Fact]
-    public void SyncFolder_NothingChanged_SkipsEveryFile()
+    [Theory, SqliteStore, PostgresStore]
+    public void SyncFolder_NothingChanged_SkipsEveryFile(StoreKind kind)
     {
-        using var index = new TestIndex();
+        using var index = new TestIndex(kind: kind);
         index.WriteSource("coup.md", Coup);
         index.Sync();
         var again = index.Sync();
         Assert.Equal((0, 0, 1, 0, 0), (again.Added, again.Updated, again.Unchanged, again.Removed, again.PassagesWritten));
     }
 
-    [Fact]
-    public void SyncFolder_ChangedFile_ReplacesItsPassages()
+    [Theory, SqliteStore, PostgresStore]
+    public void SyncFolder_ChangedFile_ReplacesItsPassages(StoreKind kind)
     {
-        using var index = new TestIndex();
+        using var index = new TestIndex(kind: kind);
         index.WriteSource("coup.md", Coup);
         index.Sync();
         index.WriteSource("coup.md", Coup.Replace("Barrientos", "Ovando", StringComparison.Ordinal));
@@ -45,10 +45,10 @@ public sealed class CorpusIndexerTests
         Assert.Contains("Ovando", index.Ask("Ovando").Results[0].Quote);
     }
 
-    [Fact]
-    public void SyncFolder_RemovedFile_DeletesItsSourceAndPassages()
+    [Theory, SqliteStore, PostgresStore]
+    public void SyncFolder_RemovedFile_DeletesItsSourceAndPassages(StoreKind kind)
     {
-        using var index = new TestIndex();
+        using var index = new TestIndex(kind: kind);
         index.WriteSource("coup.md", Coup);
         var tin = index.WriteSource("tin.md", Tin);
         index.Sync();
@@ -59,10 +59,10 @@ public sealed class CorpusIndexerTests
         Assert.Empty(index.Ask("tin prices").Results);
     }
 
-    [Fact]
-    public void SyncFolder_MalformedFile_IsNamedAndTheOthersAreIndexed()
+    [Theory, SqliteStore, PostgresStore]
+    public void SyncFolder_MalformedFile_IsNamedAndTheOthersAreIndexed(StoreKind kind)
     {
-        using var index = new TestIndex();
+        using var index = new TestIndex(kind: kind);
         index.WriteSource("coup.md", Coup);
         File.WriteAllBytes(Path.Combine(index.SourcesPath, "broken.md"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]);
         var report = index.Sync();
@@ -71,10 +71,10 @@ public sealed class CorpusIndexerTests
         Assert.StartsWith("broken.md: ", problem);
     }
 
-    [Fact]
-    public void SyncFolder_GoodFileTurnsMalformed_KeepsItsEarlierVersion()
+    [Theory, SqliteStore, PostgresStore]
+    public void SyncFolder_GoodFileTurnsMalformed_KeepsItsEarlierVersion(StoreKind kind)
     {
-        using var index = new TestIndex();
+        using var index = new TestIndex(kind: kind);
         index.WriteSource("coup.md", Coup);
         index.Sync();
         index.WriteSource("coup.md", "---\ntitle: never closed\n\nGeneral Barrientos.");
@@ -84,10 +84,10 @@ public sealed class CorpusIndexerTests
         Assert.Contains("Barrientos", index.Ask("who led the coup").Results[0].Quote);
     }
 
-    [Fact]
-    public void SyncFolder_MissingFolder_IsAStoreError()
+    [Theory, SqliteStore, PostgresStore]
+    public void SyncFolder_MissingFolder_IsAStoreError(StoreKind kind)
     {
-        using var index = new TestIndex();
+        using var index = new TestIndex(kind: kind);
         Assert.Throws<StoreException>(() => index.Indexer.SyncFolder(Path.Combine(index.SourcesPath, "nope"), CancellationToken.None));
     }
 
@@ -97,7 +97,7 @@ public sealed class CorpusIndexerTests
         using var index = new TestIndex();
         index.WriteSource("coup.md", Coup);
         index.Sync();
-        using var writer = index.Store.OpenConnection();
+        using var writer = index.SqliteStore.OpenConnection();
         using var transaction = writer.BeginTransaction();
         using (var delete = writer.CreateCommand())
         {

@@ -3,23 +3,35 @@ using ChatBot.Search.Community;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;
+using ChatBot.Search.Store.Postgres;
 using ChatBot.Testing;
 
 namespace ChatBot.Search.Tests.TestSupport;
 
-/// <summary>A real store and search index in a temp directory with an indexer and an engine over them.</summary>
+/// <summary>
+/// A real store (a SQLite file in a temp directory, or a schema of its own in the test PostgreSQL) and a search
+/// index in a temp directory, with an indexer and an engine over them.
+/// </summary>
 public sealed class TestIndex : IDisposable
 {
     private readonly TempDirectory directory = new();
+    private readonly TestSchema? schema;
     private EmbeddedCorpus corpus;
 
-    public TestIndex(string? sourcesPath = null, SynonymSource? synonyms = null)
+    public TestIndex(string? sourcesPath = null, SynonymSource? synonyms = null, StoreKind kind = StoreKind.Sqlite)
     {
         SourcesPath = sourcesPath ?? directory.File("sources");
         Directory.CreateDirectory(SourcesPath);
         Synonyms = synonyms;
-        corpus = new EmbeddedCorpus(DatabasePath, LucenePath, synonyms);
+        Kind = kind;
+        schema = kind == StoreKind.Postgres ? TestPostgres.CreateSchema() : null;
+        corpus = Open();
     }
+
+    public StoreKind Kind { get; }
+
+    /// <summary>The PostgreSQL connection string of this index's own schema (null on SQLite).</summary>
+    public string? PostgresConnectionString => schema?.ConnectionString;
 
     public string SourcesPath { get; }
 
@@ -31,15 +43,20 @@ public sealed class TestIndex : IDisposable
 
     public EmbeddedCorpus Corpus => corpus;
 
-    public PassageStore Store => corpus.Store;
+    public ICorpusStore Store => corpus.Store;
+
+    /// <summary>The SQLite store, for tests of SQLite itself.</summary>
+    public PassageStore SqliteStore => (PassageStore)corpus.Store;
 
     public CorpusIndexer Indexer => corpus.Indexer;
 
     public AnswerEngine Engine => corpus.Engine;
 
-    public static TestIndex OfBundledCorpus()
+    /// <summary>The bundled corpus with the bundled synonym file, as the command line and the bot read them.</summary>
+    public static TestIndex OfBundledCorpus(StoreKind kind = StoreKind.Sqlite)
     {
-        var index = new TestIndex(RepositoryPaths.BundledSources);
+        var synonyms = new SynonymSource(Microsoft.Extensions.Options.Options.Create(new IndexOptions { SynonymsPath = Path.Combine(RepositoryPaths.Root, "index", "synonyms.txt") }));
+        var index = new TestIndex(RepositoryPaths.BundledSources, synonyms, kind: kind);
         index.Sync();
         return index;
     }
@@ -63,13 +80,25 @@ public sealed class TestIndex : IDisposable
     /// <summary>Closes everything and opens the same files again, as a restart of the process would.</summary>
     public void Reopen()
     {
-        corpus.Dispose();
-        corpus = new EmbeddedCorpus(DatabasePath, LucenePath, Synonyms);
+        Close();
+        corpus = Open();
     }
 
     public void Dispose()
     {
-        corpus.Dispose();
+        Close();
+        schema?.Dispose();
         directory.Dispose();
+    }
+
+    private EmbeddedCorpus Open()
+        => schema is null
+            ? new EmbeddedCorpus(DatabasePath, LucenePath, Synonyms)
+            : new EmbeddedCorpus(PostgresStore.Open(schema.ConnectionString), LucenePath, Synonyms);
+
+    private void Close()
+    {
+        corpus.Dispose();
+        (corpus.Store as IDisposable)?.Dispose();
     }
 }

@@ -23,7 +23,7 @@ public sealed class HealthCheckTests : IDisposable
     private HealthReport CheckWith(BotStatus status)
     {
         status.WriteTo(BotStatus.PathFor(options));
-        return HealthCheck.Check(options, Now);
+        return HealthCheck.Check(new SqliteStoreProbe(options.DatabasePath), options, Now);
     }
 
     [Fact]
@@ -67,7 +67,8 @@ public sealed class HealthCheckTests : IDisposable
     [Fact]
     public void Check_NoIndex_IsUnhealthy()
     {
-        var report = HealthCheck.Check(new IndexOptions { DatabasePath = work.File("missing/chatbot.db") }, Now);
+        var missing = new IndexOptions { DatabasePath = work.File("missing/chatbot.db") };
+        var report = HealthCheck.Check(new SqliteStoreProbe(missing.DatabasePath), missing, Now);
         Assert.False(report.Healthy);
         Assert.Contains("does not exist", report.Reason);
     }

@@ -74,7 +74,8 @@ public sealed class ChatBotProcess : IAsyncDisposable
         // A clean slate: nothing from the test runner's environment may configure the bot.
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("Discord__", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("Index__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Answers__", StringComparison.OrdinalIgnoreCase)
-            || k.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase)).ToList())
+            || k.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Store__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             info.Environment.Remove(key);
         }

@@ -2,23 +2,8 @@ using ChatBot.Core;
 
 namespace ChatBot.Search.Store;
 
-/// <summary>A source a scope sees, by title: what a topic is matched with beside the passages' own words.</summary>
-public sealed record SourceTitle(ulong GuildId, string Slug, string Title);
-
-/// <summary>Sources by title and their passages in order, for tools that read whole sources (the timeline).</summary>
-public interface ISourcePassages
-{
-    /// <summary>The sources <paramref name="scope"/> sees: the bundled corpus and, in a server, that server's own.</summary>
-    IReadOnlyList<SourceTitle> Titles(CorpusScope scope);
-
-    /// <summary>The first <paramref name="limit"/> passages of a source, in order.</summary>
-    IReadOnlyList<PassageRow> First(ulong guildId, string slug, int limit);
-
-    /// <summary>The slugs of the sources of one kind that <paramref name="scope"/> sees: of the bundled corpus, and of the scope's server.</summary>
-    (IReadOnlySet<string> Bundled, IReadOnlySet<string> Server) OfKind(CorpusScope scope, SourceKind kind);
-}
-
-public sealed class SourcePassages(PassageStore store) : ISourcePassages
+/// <summary>The SQLite store's sources by title and kind, and their passages in order.</summary>
+internal sealed class SqliteSourcePassages(PassageStore store) : ISourcePassages
 {
     public IReadOnlyList<SourceTitle> Titles(CorpusScope scope)
     {

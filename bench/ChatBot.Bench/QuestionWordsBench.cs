@@ -1,0 +1,100 @@
+using System.Globalization;
+using ChatBot.Search.Index;
+using ChatBot.Search.Text;
+
+namespace ChatBot.Bench;
+
+/// <summary>
+/// Derives how much each frequent question word says about where the answer stands: for every analysed word of
+/// the SQuAD questions, the share of its questions whose answer sentence (the gold paragraph's sentence holding
+/// the answer) contains the word too. Content words ("coup", "treaty") come back in the answer sentence most of
+/// the time; words that only frame a question ("happen", "take place", "view", "role") seldom do. Prints the
+/// words asked at least <c>minimum</c> times, least telling first, with the weight the question-word table gives
+/// them (their share over the share of all question words, at most 1).
+/// </summary>
+public static class QuestionWordsBench
+{
+    /// <summary>How many questions' worth of the overall share a word's own share is drawn toward (a word asked a few times is not judged by them alone).</summary>
+    public const double Prior = 5;
+
+    public static int Run(FileInfo squad, FileInfo? seedQuestions, DirectoryInfo? seedSources, int minimum, double below, FileInfo? output)
+    {
+        if (!squad.Exists)
+        {
+            Console.Error.WriteLine($"bench: {squad.FullName} does not exist");
+            return 2;
+        }
+
+        var (squadQuestions, articles) = SquadAnswers.Read(squad.FullName);
+        var questions = squadQuestions
+            .Select(q => (q.Question, q.Article, Contexts: (IReadOnlyList<string>)[articles[q.Article][q.Paragraph - 1]], Answers: q.Answers))
+            .ToList();
+        if (seedQuestions is not null && seedSources is not null)
+        {
+            // The seed questions' answers stand somewhere in the bundled texts: every sentence holding one counts.
+            var texts = seedSources.GetFiles("*.md").Select(f => File.ReadAllText(f.FullName)).ToList();
+            foreach (var line in File.ReadAllLines(seedQuestions.FullName).Where(l => l.Length > 0 && !l.StartsWith('#')))
+            {
+                var fields = line.Split('\t');
+                questions.Add((fields[0], "seed", texts, fields[2].Split('|')));
+            }
+        }
+
+        var asked = new Dictionary<string, (int Questions, int InSentence, HashSet<string> Articles)>(StringComparer.Ordinal);
+        long allAsked = 0, allInSentence = 0;
+        foreach (var question in questions)
+        {
+            var answers = question.Answers.Select(SquadAnswers.Normalize).Where(a => a.Length > 0).ToList();
+            var sentenceTerms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var context in question.Contexts)
+            {
+                foreach (var sentence in SentenceSplitter.Split(context))
+                {
+                    var text = context[sentence.Start..sentence.End];
+                    var normalized = SquadAnswers.Normalize(TextAnalysis.Fold(text));
+                    if (answers.Any(a => normalized.Contains(TextAnalysis.Fold(a), StringComparison.Ordinal)))
+                    {
+                        sentenceTerms.UnionWith(TextAnalysis.TermsOf(text));
+                    }
+                }
+            }
+
+            if (sentenceTerms.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var term in TextAnalysis.TermsOf(question.Question.ToLowerInvariant()).Distinct(StringComparer.Ordinal))
+            {
+                var found = sentenceTerms.Contains(term);
+                var (n, k, seen) = asked.GetValueOrDefault(term, (0, 0, new HashSet<string>(StringComparer.Ordinal)));
+                seen.Add(question.Article);
+                asked[term] = (n + 1, k + (found ? 1 : 0), seen);
+                allAsked++;
+                allInSentence += found ? 1 : 0;
+            }
+        }
+
+        var overall = allInSentence / (double)Math.Max(1, allAsked);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Count} questions, {asked.Count} distinct words; a question word stands in the answer sentence {overall:F3} of the time"));
+        var rows = asked
+            .Where(a => a.Value.Questions >= minimum && a.Value.Articles.Count >= 2)
+            .Select(a => (Term: a.Key, a.Value.Questions, Share: (a.Value.InSentence + (Prior * overall)) / (a.Value.Questions + Prior)))
+            .Where(r => r.Share < below * overall)
+            .OrderBy(r => r.Share)
+            .ToList();
+        var lines = rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Term}\t{Math.Round(Math.Min(1, r.Share / overall), 2):0.00}\t{r.Questions}\t{r.Share:F3}")).ToList();
+        foreach (var line in lines)
+        {
+            Console.WriteLine(line);
+        }
+
+        if (output is not null)
+        {
+            File.WriteAllLines(output.FullName, lines.Select(l => string.Join('\t', l.Split('\t').Take(2))));
+            Console.WriteLine($"wrote {rows.Count} words to {output.FullName}");
+        }
+
+        return 0;
+    }
+}

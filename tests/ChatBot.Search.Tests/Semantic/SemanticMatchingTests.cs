@@ -1,0 +1,135 @@
+using ChatBot.Search.Semantic;
+
+namespace ChatBot.Search.Tests.Semantic;
+
+[Collection(SemanticTests.Name)]
+public sealed class SemanticMatchingTests(SharedModel shared)
+{
+    // Both passages hold every word of the question; only one is about what it asks. The shorter one wins by
+    // words alone (BM25's length norm), the other by meaning.
+    private const string River = "---\ntitle: Riverside notes\n---\n\nThe central river bank raised interest in the rates of ferry crossings.\n";
+    private const string Money = "---\ntitle: Monetary history\n---\n\n" +
+        "In 1979 the central bank raised its interest rates sharply to bring inflation under control, and borrowing costs for households and firms climbed for years.\n";
+    private const string Question = "Why did the central bank raise interest rates?";
+
+    private const string Coup = "---\ntitle: The coup\n---\n\nGeneral Barrientos led the coup of November 1964.\n\nThe junta ruled Bolivia afterwards.\n";
+    private const string Tin = "---\ntitle: Tin\n---\n\nTin prices rose in the early 1960s.\n";
+
+    [Fact]
+    public void CatchUp_AfterIndexing_StoresVectorsThatAReopenedIndexReloads()
+    {
+        using var corpus = new SemanticCorpus(shared.Model);
+        corpus.WriteSource("coup.md", Coup);
+        corpus.WriteSource("tin.md", Tin);
+        corpus.Sync();
+
+        var first = corpus.Embed();
+        corpus.Reopen();
+        var again = corpus.Embed();
+
+        Assert.Equal(3, first.Embedded);
+        Assert.Equal(0, again.Embedded);
+        var rows = corpus.RowIds("coup").Concat(corpus.RowIds("tin")).ToList();
+        Assert.All(rows, id => Assert.Equal(EmbeddingModel.Dimensions, corpus.Corpus.Semantic.Vector(0, id)?.Length));
+    }
+
+    [Fact]
+    public void Answer_WithVectors_RanksThePassageAboutTheQuestionFirst()
+    {
+        using var corpus = new SemanticCorpus(shared.Model);
+        corpus.WriteSource("river.md", River);
+        corpus.WriteSource("money.md", Money);
+        corpus.Sync();
+        var byWords = corpus.Ask(Question);
+
+        corpus.Embed();
+        var byMeaning = corpus.Ask(Question);
+
+        Assert.Equal("river", byWords.Results[0].Citation.SourceId);
+        Assert.Equal("money", byMeaning.Results[0].Citation.SourceId);
+    }
+
+    [Fact]
+    public void Answer_SomeCandidatesWithoutVectors_StillAnswersWithAll()
+    {
+        using var corpus = new SemanticCorpus(shared.Model);
+        corpus.WriteSource("coup.md", Coup);
+        corpus.Sync();
+        corpus.Embed();
+        corpus.WriteSource("tin.md", Tin);
+        corpus.Sync();
+
+        var answer = corpus.Ask("coup junta tin", top: 5);
+
+        Assert.Equal(3, answer.Results.Count);
+        Assert.Null(corpus.Corpus.Semantic.Vector(0, corpus.RowIds("tin")[0]));
+    }
+
+    [Fact]
+    public void Answer_SemanticFalse_EmbedsNothingAndRanksByWords()
+    {
+        using var corpus = new SemanticCorpus(shared.Model, new SemanticOptions { Semantic = false });
+        corpus.WriteSource("river.md", River);
+        corpus.WriteSource("money.md", Money);
+        corpus.Sync();
+
+        var report = corpus.Embed();
+        var answer = corpus.Ask(Question);
+
+        Assert.Equal(0, report.Embedded);
+        Assert.False(Directory.Exists(corpus.Corpus.Semantic.Root));
+        Assert.Equal("river", answer.Results[0].Citation.SourceId);
+    }
+
+    [Fact]
+    public void CatchUp_ScopeAboveTheSizeLimit_GetsNoVectors()
+    {
+        using var corpus = new SemanticCorpus(shared.Model, new SemanticOptions { SemanticMaxPassages = 2 });
+        corpus.WriteSource("coup.md", Coup);
+        corpus.WriteSource("tin.md", Tin);
+        corpus.Sync();
+
+        var report = corpus.Embed();
+
+        Assert.Equal(0, report.Embedded);
+        Assert.Equal(0, corpus.Corpus.Semantic.Scope(0).Count);
+    }
+
+    [Fact]
+    public void CatchUp_RemovedSource_ItsVectorsGoAndStayGoneAfterReopening()
+    {
+        using var corpus = new SemanticCorpus(shared.Model);
+        corpus.WriteSource("coup.md", Coup);
+        corpus.WriteSource("tin.md", Tin);
+        corpus.Sync();
+        corpus.Embed();
+        var tin = corpus.RowIds("tin");
+
+        corpus.DeleteSource("tin.md");
+        corpus.Sync();
+        var report = corpus.Embed();
+        corpus.Reopen();
+
+        Assert.Equal(1, report.Removed);
+        Assert.Equal(2, corpus.Corpus.Semantic.Scope(0).Count);
+        Assert.All(tin, id => Assert.Null(corpus.Corpus.Semantic.Vector(0, id)));
+    }
+
+    [Fact]
+    public void Open_FileCutShortByACrash_KeepsTheWholeRecords()
+    {
+        using var corpus = new SemanticCorpus(shared.Model);
+        corpus.WriteSource("coup.md", Coup);
+        corpus.Sync();
+        corpus.Embed();
+        var path = corpus.Corpus.Semantic.FilePath(0);
+        corpus.Corpus.Dispose();
+        File.WriteAllBytes(path, File.ReadAllBytes(path)[..^100]);
+
+        corpus.Reopen();
+        var report = corpus.Embed();
+
+        Assert.Equal(1, report.Embedded);
+        Assert.Equal(2, corpus.Corpus.Semantic.Scope(0).Count);
+    }
+}
