@@ -1,12 +1,15 @@
 using ChatBot.Core;
+using ChatBot.Discord.Asking;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Community;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord;
@@ -36,11 +39,13 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<ChannelAccess>();
         services.TryAddSingleton<RateLimitState>();
         services.TryAddTransient<RateLimitHandler>();
-        services.TryAddTransient<TransientErrorHandler>();
         services.TryAddTransient<RequestTimeoutHandler>();
-        services.AddHttpClient<DiscordRestClient>((provider, http) => DiscordRestClient.Configure(http, provider.GetRequiredService<IOptions<DiscordOptions>>().Value))
-            .AddHttpMessageHandler<TransientErrorHandler>()
-            .AddHttpMessageHandler<RateLimitHandler>()
+        // Outermost first: Polly's retry of what is safe to repeat, the rate-limit handler (429s are its own), then
+        // each attempt's timeout.
+        var rest = services.AddHttpClient<DiscordRestClient>((provider, http) => DiscordRestClient.Configure(http, provider.GetRequiredService<IOptions<DiscordOptions>>().Value));
+        rest.AddResilienceHandler(DiscordRetry.PipelineName, static (pipeline, context) =>
+            DiscordRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DiscordRetry))));
+        rest.AddHttpMessageHandler<RateLimitHandler>()
             .AddHttpMessageHandler<RequestTimeoutHandler>()
             .RemoveAllLoggers();
 
@@ -49,6 +54,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<IGatewaySocketFactory, ClientWebSocketFactory>();
         services.TryAddSingleton<IFatalCloseRecord, InMemoryFatalCloseRecord>();
         services.TryAddSingleton<FatalStop>();
+        services.TryAddSingleton<GatewayDiscovery>();
         services.TryAddSingleton(new DispatchLimits());
         services.TryAddSingleton<DispatchPump>();
         services.TryAddSingleton<CommandGate>();
@@ -60,7 +66,10 @@ public static class DiscordBotServiceCollectionExtensions
 
         services.TryAddSingleton<CommandRegistry>();
         services.TryAddSingleton<QuestionStore>();
-        services.TryAddScoped<QuestionAnswerer>();
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
+        services.TryAddSingleton<QuestionGuard>();
+        services.TryAddScoped<QuestionPipeline>();
         services.AddSlashCommand<AskCommand>();
         services.AddSlashCommand<VerifyCommand>();
         services.AddSlashCommand<TimelineCommand>();

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChatBot.Discord;
 
 /// <summary>The <c>Discord</c> configuration section. The token comes from the environment (<c>Discord__Token</c>), never a file.</summary>
-public sealed class DiscordOptions
+public sealed class DiscordOptions : IValidatableObject
 {
     public const string Section = "Discord";
 
@@ -24,4 +24,47 @@ public sealed class DiscordOptions
     /// </summary>
     [Range(1, 1024)]
     public int MaxConcurrentCommands { get; set; } = 32;
+
+    /// <summary>
+    /// How many shards the bot's servers are spread over, in every process (Discord sends a server's events to shard
+    /// <c>(guild_id &gt;&gt; 22) % ShardCount</c>). Unset: the <c>shards</c> that <c>GET /gateway/bot</c> recommends.
+    /// </summary>
+    [Range(1, ShardSelection.MaxShardId + 1)]
+    public int? ShardCount { get; set; }
+
+    /// <summary>
+    /// The shards this process runs: empty or <c>all</c> (default) for every one, else ids and ranges such as
+    /// <c>0-3</c> or <c>0,2,5</c>. Naming some needs <see cref="ShardCount"/>, so that every process agrees on it.
+    /// </summary>
+    public string ShardIds { get; set; } = "";
+
+    /// <summary>The parsed <see cref="ShardIds"/>; valid once the options have passed validation.</summary>
+    internal ShardSelection Shards => ShardSelection.TryParse(ShardIds, out var selection, out _) ? selection : ShardSelection.All;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ShardSelection.TryParse(ShardIds, out var selection, out var problem))
+        {
+            yield return new ValidationResult(problem ?? "malformed", [nameof(ShardIds)]);
+            yield break;
+        }
+
+        if (selection.IsAll)
+        {
+            yield break;
+        }
+
+        if (ShardCount is not { } count)
+        {
+            yield return new ValidationResult(
+                "naming shards needs Discord:ShardCount as well, the same in every process",
+                [nameof(ShardIds)]);
+        }
+        else if (selection.Ids[^1] >= count)
+        {
+            yield return new ValidationResult(
+                $"shard {selection.Ids[^1]} does not exist when Discord:ShardCount is {count} (shards 0 to {count - 1})",
+                [nameof(ShardIds)]);
+        }
+    }
 }

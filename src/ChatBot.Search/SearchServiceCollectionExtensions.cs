@@ -30,7 +30,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
-            return new LuceneSearchIndex(options.SearchIndexPath(), sp.GetRequiredService<ICorpusStore>().StoreId());
+            return new LuceneSearchIndex(options.SearchIndexPath(), sp.GetRequiredService<ICorpusStore>().StoreId(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>());
         });
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
         services.AddSingleton<IndexWriteGate>();

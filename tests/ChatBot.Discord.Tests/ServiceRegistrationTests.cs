@@ -45,7 +45,7 @@ public sealed class ServiceRegistrationTests
         var texts = new object[]
         {
             interaction,
-            new IdentifyPayload("secret-bot-token", GatewayIntents.None, new IdentifyProperties("linux", "chatbot", "chatbot")),
+            new IdentifyPayload("secret-bot-token", GatewayIntents.None, new IdentifyProperties("linux", "chatbot", "chatbot"), [1, 2]),
             new ResumePayload("secret-bot-token", "secret-session", 5),
             new GatewaySession("secret-session", "wss://x", 5),
             new DiscordRoute("PATCH /webhooks/:id/:token/messages/@original", "1/secret-interaction-token", RouteKind.InteractionWebhook),

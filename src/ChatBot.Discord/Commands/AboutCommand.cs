@@ -2,7 +2,7 @@ using System.Globalization;
 using ChatBot.Core;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Commands;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Commands;
 
@@ -39,7 +39,7 @@ internal static class CommandComparer
             ["options"] = Options(command.Options),
         };
 
-        // Contexts and integration types exist for global commands only (§4).
+        // Contexts and integration types exist for global commands only (https://discord.com/developers/docs/interactions/application-commands#application-command-object).
         if (global)
         {
             node["contexts"] = new JsonArray((command.Contexts ?? []).Select(c => (JsonNode)(int)c).ToArray());

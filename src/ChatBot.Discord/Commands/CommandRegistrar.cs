@@ -1,5 +1,7 @@
 using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +11,7 @@ namespace ChatBot.Discord.Commands;
 /// <summary>
 /// Registers the commands once per process, on the first READY (it carries the application id): GET the
 /// commands Discord has, compare them by meaning, and PUT only when they differ, which protects the 200
-/// creates per day from crash loops (§4). To the configured server when <c>Discord:GuildId</c> is set, else
+/// creates per day from crash loops (https://discord.com/developers/docs/interactions/application-commands#registering-a-command). To the configured server when <c>Discord:GuildId</c> is set, else
 /// globally. A failure is logged and retried on the next READY.
 /// </summary>
 internal sealed partial class CommandRegistrar(

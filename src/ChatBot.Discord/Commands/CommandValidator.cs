@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Commands;
 
 /// <summary>
-/// Checks commands against Discord's rules (§4) before they are sent, so a mistake in a spec fails at start
+/// Checks commands against Discord's rules (https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-naming) before they are sent, so a mistake in a spec fails at start
 /// with a clear message instead of a 400 from the bulk overwrite.
 /// </summary>
 internal static partial class CommandValidator

@@ -1,6 +1,7 @@
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
+
 
 namespace ChatBot.Discord.Commands;
 

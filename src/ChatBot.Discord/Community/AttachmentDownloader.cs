@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ChatBot.Core;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Community;

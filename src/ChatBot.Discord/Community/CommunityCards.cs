@@ -1,8 +1,9 @@
 using System.Globalization;
 using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Community;
 
@@ -71,10 +72,10 @@ internal static class CommunityCards
         AddIf(fields, "Published", details.Published);
         AddIf(fields, "License", details.License);
         fields.Add(new EmbedField("Indexed", $"<t:{source.IndexedAt.ToUnixTimeSeconds()}:f>") { Inline = true });
-        var first = details.FirstPassage is { } passage ? "> " + DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(passage), 1000)) : "(no passages)";
+        var first = details.FirstPassage is { } passage ? "> " + DiscordMarkdown.Escape(TextCut.Truncate(DiscordMarkdown.OneLine(passage), 1000)) : "(no passages)";
         var embed = new Embed
         {
-            Title = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)), MessageLimits.Title),
+            Title = TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)), MessageLimits.Title),
             Description = "**First passage**\n" + first,
             Color = AnswerCard.ConfidentColor,
             Fields = fields,
@@ -105,7 +106,7 @@ internal static class CommunityCards
         ArgumentNullException.ThrowIfNull(report);
         var days = Math.Max(1, (int)Math.Round(report.Window.TotalDays));
         var lines = report.Questions.Select((q, i) => Fit(
-            $"{i + 1}. {DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(q.Question)), 200), startsLine: false)} · " +
+            $"{i + 1}. {DiscordMarkdown.Escape(TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(q.Question)), 200), startsLine: false)} · " +
             $"asked {Count(q.Count, "time")}, last <t:{q.LastAsked.ToUnixTimeSeconds()}:R>"));
         var description = report.Questions.Count == 0
             ? report.Asked == 0 ? "No questions were asked in this period." : "Every question in this period was answered confidently."
@@ -113,7 +114,7 @@ internal static class CommunityCards
         var embed = new Embed
         {
             Title = $"Gaps in the last {Count(days, "day")}",
-            Description = TextBudget.Truncate(description, MessageLimits.Description),
+            Description = TextCut.Truncate(description, MessageLimits.Description),
             Color = AnswerCard.NotCoveredColor,
             Fields =
             [
@@ -128,20 +129,20 @@ internal static class CommunityCards
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            fields.Add(new EmbedField(name, DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(value)), 200))) { Inline = true });
+            fields.Add(new EmbedField(name, DiscordMarkdown.Escape(TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(value)), 200))) { Inline = true });
         }
     }
 
     private static string Named(string title, string? url)
     {
-        var text = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(title)).Trim(), 120);
+        var text = TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(title)).Trim(), 120);
         return DiscordMarkdown.Link(text, url) ?? "*" + DiscordMarkdown.Escape(text, startsLine: false) + "*";
     }
 
     /// <summary>Ids go in code spans; a backtick would end one early.</summary>
-    private static string Code(string text) => TextBudget.Truncate(text.Replace('`', '\''), 60);
+    private static string Code(string text) => TextCut.Truncate(text.Replace('`', '\''), 60);
 
-    private static string Fit(string line) => line.Length <= LineMax ? line : TextBudget.Truncate(line, LineMax);
+    private static string Fit(string line) => line.Length <= LineMax ? line : TextCut.Truncate(line, LineMax);
 
     private static string Join(IEnumerable<string> lines)
     {

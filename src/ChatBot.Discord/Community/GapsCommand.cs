@@ -1,7 +1,6 @@
 using ChatBot.Core;
-using ChatBot.Discord.Commands;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Community;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using ChatBot.Core;
-using ChatBot.Discord.Commands;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Community;
@@ -13,7 +13,7 @@ namespace ChatBot.Discord.Community;
 /// Manage Server only: Discord hides the command from others (default_member_permissions) and the router
 /// checks <c>member.permissions</c> again, since server admins can change who sees a command.
 /// </summary>
-internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader downloader, IOptions<CommunityOptions> options) : IAutocompleteCommand
+internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader downloader, IOptions<CommunityOptions> options, DiscordMetrics metrics) : IAutocompleteCommand
 {
     public const int HistoryLength = 20;
 
@@ -108,12 +108,14 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         var limit = options.Value.MaxUploadBytes;
         if (attachment.Size > limit)
         {
+            metrics.Upload(accepted: false, "too_large");
             return Reply.Note($"Not added: \"{attachment.Filename}\" is {AttachmentDownloader.Megabytes(attachment.Size)}; the limit is {AttachmentDownloader.Megabytes(limit)}.");
         }
 
         var download = await downloader.DownloadAsync(attachment, cancellationToken);
         if (download is DownloadOutcome.Failed failed)
         {
+            metrics.Upload(accepted: false, "download_failed");
             return Reply.Note($"Not added: {failed.Reason}.");
         }
 
@@ -123,7 +125,9 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
             Kind = SourceKinds.TryParse(call.OptionalString("kind"), out var kind) ? kind : null,
             Published = Blank(call.OptionalString("published")),
         };
-        return await curator.AddSourceAsync(upload, cancellationToken) switch
+        var outcome = await curator.AddSourceAsync(upload, cancellationToken);
+        metrics.Upload(outcome is UploadOutcome.Added, outcome is UploadOutcome.Added ? "added" : "rejected");
+        return outcome switch
         {
             UploadOutcome.Added added => Reply.Note(
                 $"Added \"{TextBudget.ForDisplay(added.Source.Title)}\": {Passages(added.Source.PassageCount)}, id `{added.Source.SourceId}`. Questions asked in this server now search it."),
@@ -141,7 +145,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
     }
 
     private static string NotFound(string id)
-        => $"This server has no source with the id \"{TextBudget.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them.";
+        => $"This server has no source with the id \"{TextCut.Truncate(TextBudget.ForDisplay(id), 100)}\". /source list shows them.";
 
     private static string Passages(int count)
         => string.Create(CultureInfo.InvariantCulture, $"{count:N0} passage{(count == 1 ? "" : "s")}");
@@ -154,7 +158,7 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         ArgumentNullException.ThrowIfNull(source);
         var id = $" ({TextBudget.Scrub(source.SourceId)})";
         var room = Math.Max(10, MaxChoiceName - id.Length);
-        var title = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), room);
-        return TextBudget.Truncate(title + id, MaxChoiceName);
+        var title = TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), room);
+        return TextCut.Truncate(title + id, MaxChoiceName);
     }
 }

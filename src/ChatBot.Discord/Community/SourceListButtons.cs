@@ -1,8 +1,7 @@
 using System.Globalization;
 using ChatBot.Core;
-using ChatBot.Discord.Commands;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Community;
 

@@ -12,7 +12,8 @@ internal sealed class ExitCodeSink(Action<int> set)
 }
 
 /// <summary>
-/// Ends the bot when reconnecting cannot help (4004, 4010–4014, a rejected token, no identifies left): one critical
+/// Ends the bot when reconnecting cannot help (4004, 4012, refused intents, every shard stopped for good, a rejected
+/// token, no identifies left): one critical
 /// line, exit code 1, and the host stops. It never loops (§9.3: a loop burns identifies and gets the token reset).
 /// When the cause is the token or the intents, it is also recorded (<see cref="IFatalCloseRecord"/>), so that a
 /// restart by a container's restart policy stops again at once instead of spending another IDENTIFY.
@@ -27,8 +28,19 @@ internal sealed partial class FatalStop(
 {
     public const int ExitCode = 1;
 
+    private int stopped;
+
+    /// <summary>True once the bot has been stopped for good.</summary>
+    public bool HasStopped => Volatile.Read(ref stopped) == 1;
+
+    /// <summary>Stops the bot for good; only the first call of a process logs (shards may fail together).</summary>
     public void Stop(string reason)
     {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
         Log.Fatal(logger, reason);
         status.Failed(reason);
         exitCode.Set(ExitCode);
@@ -36,7 +48,13 @@ internal sealed partial class FatalStop(
     }
 
     /// <summary>Stops, and records why for the next start with the same token.</summary>
-    public void StopAndRecord(string reason, int? closeCode, string token)
+    public void StopAndRecord(string reason, int? closeCode, string token) => Stop(Record(reason, closeCode, token));
+
+    /// <summary>
+    /// Records why the next start with the same token must stop at once, without stopping yet (shards that hold a
+    /// session may run on); returns the line to log when the bot does stop.
+    /// </summary>
+    public string Record(string reason, int? closeCode, string token)
     {
         var line = record.Location is { } where
             ? $"{reason}. Recorded in {where}: a restart with this token stops at once; fix the token or the intents, then restart"
@@ -50,7 +68,7 @@ internal sealed partial class FatalStop(
             Log.NotRecorded(logger, e.Message);
         }
 
-        Stop(line);
+        return line;
     }
 
     /// <summary>

@@ -12,8 +12,17 @@ internal enum ConnectionEnd
     /// <summary>Op 9 that cannot resume: forget the session, wait 1–5 s, IDENTIFY on the cached URL.</summary>
     InvalidSession,
 
-    /// <summary>Never reconnect: the token, shard, version or intents are wrong (4004, 4010–4014).</summary>
+    /// <summary>Never reconnect, on any shard: the token or the API version is wrong (4004, 4012), and every connection uses them.</summary>
     Fatal,
+
+    /// <summary>
+    /// Never IDENTIFY again, on any shard: Discord refused the intents (4013, 4014), which every shard of the process
+    /// sends alike. Sessions already open were granted and keep running until they would have to identify.
+    /// </summary>
+    IdentifyRefused,
+
+    /// <summary>Never reconnect this shard: its shard array is invalid or it would hold too many servers (4010, 4011); other shards are unaffected.</summary>
+    ShardFatal,
 
     /// <summary>The host is stopping; the connection was closed for good with 1000.</summary>
     Shutdown,
@@ -27,9 +36,14 @@ internal static class GatewayCloseCodes
     public const int UnknownError = 4000;
     public const int AuthenticationFailed = 4004;
 
+    public const int InvalidShard = 4010;
+    public const int ShardingRequired = 4011;
+
     public static ConnectionEnd Classify(int? code) => code switch
     {
-        AuthenticationFailed or (>= 4010 and <= 4014) => ConnectionEnd.Fatal,
+        AuthenticationFailed or 4012 => ConnectionEnd.Fatal,
+        4013 or 4014 => ConnectionEnd.IdentifyRefused,
+        InvalidShard or ShardingRequired => ConnectionEnd.ShardFatal,
         4003 or 4005 or 4007 or 4008 or 4009 or 1000 => ConnectionEnd.NewSession,
         _ => ConnectionEnd.Reconnect,
     };
@@ -49,8 +63,8 @@ internal static class GatewayCloseCodes
         4007 => "invalid seq",
         4008 => "rate limited",
         4009 => "session timed out",
-        4010 => "invalid shard",
-        4011 => "sharding required",
+        4010 => "invalid shard: the shard id or count sent is not one Discord accepts",
+        4011 => "sharding required: the shard would hold too many servers; run more shards",
         4012 => "invalid API version",
         4013 => "invalid intents",
         4014 => "disallowed intents: a privileged intent is not enabled for this application",

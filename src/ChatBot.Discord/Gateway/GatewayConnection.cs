@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Gateway;
@@ -33,11 +35,12 @@ internal sealed class GatewayConnectionSettings(
 }
 
 /// <summary>
-/// One WebSocket to the gateway, from HELLO to close (§1.4–§1.9). All of its state (the ACK flag, the
-/// sequence, the heartbeat loop, the send limiter, the deadline timer) lives in this object, so a socket that
-/// has been replaced can never touch its successor; the service starts the next connection only after
-/// <see cref="RunAsync"/> has returned, and every loop of this one has ended. The receive loop only parses,
-/// answers protocol messages and enqueues dispatches; it never runs a handler.
+/// One WebSocket to the gateway for one shard, from HELLO to close (§1.4–§1.9). All of its state (the ACK flag, the
+/// sequence, the heartbeat loop, the send limiter with its 120 per 60 s, the deadline timer) lives in this object, so
+/// a socket that has been replaced can never touch its successor, nor one shard another's; the shard starts its next
+/// connection only after <see cref="RunAsync"/> has returned, and every loop of this one has ended. The receive loop
+/// only parses, answers protocol messages and enqueues dispatches; it never runs a handler, and never waits for the
+/// identify gate (that wait runs beside it, so ACKs are read meanwhile).
 /// </summary>
 internal sealed class GatewayConnection : IAsyncDisposable
 {
@@ -52,6 +55,9 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly GatewaySendLimiter limiter;
     private readonly GatewaySession? resuming;
+    private readonly ShardStatus shard;
+    private readonly IdentifyGate gate;
+    private readonly IdentifyTurn? turn;
     private readonly Lock deadlineSync = new();
 
     private ConnectionOutcome? outcome;
@@ -63,14 +69,21 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private bool identified;
     private bool reachedReady;
     private Task heartbeat = Task.CompletedTask;
+    private Task identifying = Task.CompletedTask;
     private ITimer? deadline;
 
-    public GatewayConnection(WebSocket socket, GatewayConnectionSettings settings, int id, GatewaySession? resume)
+    /// <param name="turn">The shard's place in the identify queue when it was reserved in advance (the first IDENTIFY at start); else one is reserved at HELLO.</param>
+    public GatewayConnection(WebSocket socket, GatewayConnectionSettings settings, ShardStatus shard, IdentifyGate gate, int id, GatewaySession? resume, IdentifyTurn? turn = null)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(gate);
         this.socket = socket;
         this.settings = settings;
+        this.shard = shard;
+        this.gate = gate;
+        this.turn = turn;
         this.id = id;
         resuming = resume;
         session = resume;
@@ -97,7 +110,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
         catch (WebSocketException e)
         {
-            GatewayLog.ConnectionLost(Logger, id, e.WebSocketErrorCode.ToString());
+            GatewayLog.ConnectionLost(Logger, shard.Name, id, e.WebSocketErrorCode.ToString());
             SetOutcome(new ConnectionOutcome(ConnectionEnd.Reconnect, "connection lost"));
         }
         finally
@@ -105,6 +118,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             await lifetime.CancelAsync();
             DisarmDeadline();
             await heartbeat;
+            await identifying;
         }
 
         var latest = session is null ? null : session with { Sequence = Sequence };
@@ -149,7 +163,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             if (result.MessageType != WebSocketMessageType.Text)
             {
                 // We never ask for compression, so a binary message is not one we can read.
-                GatewayLog.Unreadable(Logger, id, "binary message");
+                GatewayLog.Unreadable(Logger, shard.Name, id, "binary message");
                 continue;
             }
 
@@ -169,7 +183,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
         catch (JsonException e)
         {
-            GatewayLog.Unreadable(Logger, id, e.Message);
+            GatewayLog.Unreadable(Logger, shard.Name, id, e.Message);
             frame = default;
             return false;
         }
@@ -190,12 +204,12 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 await SendHeartbeatAsync(requested: true, lifetime.Token);
                 break;
             case GatewayOpCode.Reconnect:
-                GatewayLog.ReconnectRequested(Logger, id);
+                GatewayLog.ReconnectRequested(Logger, shard.Name, id);
                 await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "Discord asked to reconnect (op 7)"));
                 break;
             case GatewayOpCode.InvalidSession:
                 var resumable = frame.Data.ValueKind == JsonValueKind.True;
-                GatewayLog.InvalidSession(Logger, id, resumable);
+                GatewayLog.InvalidSession(Logger, shard.Name, id, resumable);
                 await CloseAsync(
                     GatewayCloseCodes.UnknownError,
                     resumable && session is not null
@@ -206,7 +220,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 OnDispatch(frame, receivedAt);
                 break;
             default:
-                GatewayLog.UnknownOp(Logger, id, (int)frame.Op);
+                GatewayLog.UnknownOp(Logger, shard.Name, id, (int)frame.Op);
                 break;
         }
     }
@@ -215,7 +229,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
     {
         if (helloSeen)
         {
-            GatewayLog.UnknownOp(Logger, id, (int)frame.Op);
+            GatewayLog.UnknownOp(Logger, shard.Name, id, (int)frame.Op);
             return;
         }
 
@@ -226,13 +240,13 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
         catch (JsonException e)
         {
-            GatewayLog.Unreadable(Logger, id, e.Message);
+            GatewayLog.Unreadable(Logger, shard.Name, id, e.Message);
             return;
         }
 
         if (hello is not { HeartbeatInterval: > 0 })
         {
-            GatewayLog.Unreadable(Logger, id, "HELLO without a heartbeat interval");
+            GatewayLog.Unreadable(Logger, shard.Name, id, "HELLO without a heartbeat interval");
             return;
         }
 
@@ -245,22 +259,54 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
         if (resuming is { } resume)
         {
+            // RESUME does not count against the identify concurrency (§1.5), so it never waits for the gate.
             await SendAsync(GatewayEncoder.Resume(settings.Token, resume.SessionId, Sequence), priority: true, lifetime.Token);
+            ArmDeadline(settings.Timings.ReadyTimeout, "RESUMED");
         }
         else
         {
-            identified = true;
-            await SendAsync(GatewayEncoder.Identify(settings.Token, settings.Intents), priority: true, lifetime.Token);
+            identifying = IdentifyAsync(lifetime.Token);
         }
+    }
 
-        ArmDeadline(settings.Timings.ReadyTimeout, resuming is null ? "READY" : "RESUMED");
+    /// <summary>Waits for this shard's turn on its rate-limit key, then sends IDENTIFY with <c>shard: [id, count]</c>.</summary>
+    private async Task IdentifyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await gate.WaitAsync(turn ?? gate.Reserve(shard.Id), cancellationToken))
+            {
+                // Another shard's intents were refused while this one waited; the same IDENTIFY would be refused too.
+                await CloseAsync(WebSocketCloseStatus.NormalClosure, new ConnectionOutcome(ConnectionEnd.IdentifyRefused, "intents refused on another shard"));
+                return;
+            }
+
+            identified = true;
+
+            // Armed before the send: READY may be read before SendAsync returns.
+            ArmDeadline(settings.Timings.ReadyTimeout, "READY");
+            await SendAsync(GatewayEncoder.Identify(settings.Token, settings.Intents, shard.Id, shard.Count), priority: true, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The connection ended while waiting for the turn; the next one asks again.
+        }
+        catch (WebSocketException e)
+        {
+            GatewayLog.ConnectionLost(Logger, shard.Name, id, "IDENTIFY not sent: " + e.WebSocketErrorCode);
+            await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "IDENTIFY send failed"));
+        }
+        catch (ObjectDisposedException)
+        {
+            GatewayLog.ConnectionLost(Logger, shard.Name, id, "IDENTIFY not sent: socket disposed");
+        }
     }
 
     private void OnHeartbeatAck()
     {
         Volatile.Write(ref acked, 1);
         var sentAt = Volatile.Read(ref lastBeatAt);
-        settings.Status.HeartbeatAcknowledged(sentAt == 0 ? TimeSpan.Zero : settings.Time.GetElapsedTime(sentAt));
+        shard.HeartbeatAcknowledged(sentAt == 0 ? TimeSpan.Zero : settings.Time.GetElapsedTime(sentAt));
     }
 
     private void OnDispatch(GatewayFrame frame, long receivedAt)
@@ -278,8 +324,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
             case "RESUMED":
                 reachedReady = true;
                 DisarmDeadline();
-                settings.Status.Ready(null);
-                GatewayLog.Resumed(Logger, id, Sequence);
+                shard.Ready();
+                GatewayLog.Resumed(Logger, shard.Name, id, Sequence);
                 break;
             default:
                 break;
@@ -300,7 +346,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
         catch (JsonException e)
         {
-            GatewayLog.Unreadable(Logger, id, e.Message);
+            GatewayLog.Unreadable(Logger, shard.Name, id, e.Message);
         }
 
         reachedReady = true;
@@ -312,12 +358,13 @@ internal sealed class GatewayConnection : IAsyncDisposable
         else
         {
             session = null;
-            GatewayLog.ReadyWithoutSession(Logger, id);
+            GatewayLog.ReadyWithoutSession(Logger, shard.Name, id);
         }
 
-        settings.Status.Ready(ready?.Application?.Id, ready?.User?.Id);
+        settings.Status.Identified(ready?.Application?.Id, ready?.User?.Id);
+        shard.Ready();
         var guilds = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("guilds", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
-        GatewayLog.Ready(Logger, id, ready?.User?.Username ?? "?", guilds);
+        GatewayLog.Ready(Logger, shard.Name, id, ready?.User?.Username ?? "?", guilds);
     }
 
     private void OnClosedByDiscord(int? code)
@@ -325,7 +372,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         var end = GatewayCloseCodes.Classify(code);
         if (SetOutcome(new ConnectionOutcome(end, "Discord closed the connection", code)))
         {
-            GatewayLog.ClosedByDiscord(Logger, id, code, GatewayCloseCodes.Describe(code));
+            GatewayLog.ClosedByDiscord(Logger, shard.Name, id, code, GatewayCloseCodes.Describe(code));
         }
     }
 
@@ -338,7 +385,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             {
                 if (Interlocked.Exchange(ref acked, 0) == 0)
                 {
-                    GatewayLog.Zombie(Logger, id);
+                    GatewayLog.Zombie(Logger, shard.Name, id);
                     await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "zombie connection: no heartbeat ACK"));
                     return;
                 }
@@ -353,13 +400,13 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
         catch (WebSocketException e)
         {
-            GatewayLog.ConnectionLost(Logger, id, "heartbeat not sent: " + e.WebSocketErrorCode);
+            GatewayLog.ConnectionLost(Logger, shard.Name, id, "heartbeat not sent: " + e.WebSocketErrorCode);
             await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "heartbeat send failed"));
         }
         catch (ObjectDisposedException)
         {
             // The socket went away under the beat (the receive side already saw why); nothing left to close.
-            GatewayLog.ConnectionLost(Logger, id, "heartbeat not sent: socket disposed");
+            GatewayLog.ConnectionLost(Logger, shard.Name, id, "heartbeat not sent: socket disposed");
         }
     }
 
@@ -368,7 +415,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         var seq = Sequence;
         Volatile.Write(ref lastBeatAt, settings.Time.GetTimestamp());
         await SendAsync(GatewayEncoder.Heartbeat(seq), priority: true, cancellationToken);
-        GatewayLog.HeartbeatSent(Logger, id, seq, requested);
+        GatewayLog.HeartbeatSent(Logger, shard.Name, id, seq, requested);
     }
 
     private async ValueTask SendAsync(byte[] payload, bool priority, CancellationToken cancellationToken)
@@ -399,7 +446,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             return;
         }
 
-        GatewayLog.Closing(Logger, id, (int)status, decided.Reason);
+        GatewayLog.Closing(Logger, shard.Name, id, (int)status, decided.Reason);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
@@ -419,15 +466,15 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            GatewayLog.ConnectionLost(Logger, id, "close frame not sent in time");
+            GatewayLog.ConnectionLost(Logger, shard.Name, id, "close frame not sent in time");
         }
         catch (WebSocketException e)
         {
-            GatewayLog.ConnectionLost(Logger, id, "close frame not sent: " + e.WebSocketErrorCode);
+            GatewayLog.ConnectionLost(Logger, shard.Name, id, "close frame not sent: " + e.WebSocketErrorCode);
         }
         catch (ObjectDisposedException)
         {
-            GatewayLog.ConnectionLost(Logger, id, "close frame not sent: socket already disposed");
+            GatewayLog.ConnectionLost(Logger, shard.Name, id, "close frame not sent: socket already disposed");
         }
         finally
         {
@@ -452,7 +499,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             deadline = settings.Time.CreateTimer(
                 _ =>
                 {
-                    GatewayLog.Timeout(Logger, id, awaited, (long)timeout.TotalMilliseconds);
+                    GatewayLog.Timeout(Logger, shard.Name, id, awaited, (long)timeout.TotalMilliseconds);
                     _ = CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, $"no {awaited} in time"));
                 },
                 null,

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Gateway;
 
@@ -69,10 +70,10 @@ internal sealed record ReadyApplication(ulong Id);
 
 internal sealed record IdentifyProperties(string Os, string Browser, string Device);
 
-/// <summary>IDENTIFY (op 2). <see cref="ToString"/> leaves the token out, in case the payload is ever logged.</summary>
-internal sealed record IdentifyPayload(string Token, GatewayIntents Intents, IdentifyProperties Properties)
+/// <summary>IDENTIFY (op 2), with <c>shard: [shard_id, num_shards]</c>. <see cref="ToString"/> leaves the token out, in case the payload is ever logged.</summary>
+internal sealed record IdentifyPayload(string Token, GatewayIntents Intents, IdentifyProperties Properties, IReadOnlyList<int> Shard)
 {
-    public override string ToString() => $"IDENTIFY (intents {(int)Intents})";
+    public override string ToString() => $"IDENTIFY (intents {(int)Intents}, shard [{Shard[0]}, {Shard[1]}])";
 }
 
 /// <summary>RESUME (op 6). <see cref="ToString"/> leaves the token and session out.</summary>
@@ -89,8 +90,12 @@ internal static class GatewayEncoder
 
     public static byte[] Heartbeat(int? sequence) => Encode(GatewayOpCode.Heartbeat, sequence);
 
-    public static byte[] Identify(string token, GatewayIntents intents)
-        => Encode(GatewayOpCode.Identify, new IdentifyPayload(token, intents, new IdentifyProperties(OperatingSystemName(), "chatbot", "chatbot")));
+    public static byte[] Identify(string token, GatewayIntents intents, int shardId = 0, int shardCount = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(shardId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(shardCount, shardId);
+        return Encode(GatewayOpCode.Identify, new IdentifyPayload(token, intents, new IdentifyProperties(OperatingSystemName(), "chatbot", "chatbot"), [shardId, shardCount]));
+    }
 
     public static byte[] Resume(string token, string sessionId, int? sequence)
         => Encode(GatewayOpCode.Resume, new ResumePayload(token, sessionId, sequence));

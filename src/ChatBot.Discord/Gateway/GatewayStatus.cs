@@ -1,16 +1,18 @@
 namespace ChatBot.Discord.Gateway;
 
-/// <summary>The one writable <see cref="IGatewayStatus"/>; only the gateway service and its current connection write it.</summary>
+/// <summary>
+/// The one writable <see cref="IGatewayStatus"/>: the process's part (discovery, a fatal stop, shutdown, the
+/// application and bot ids from READY) written by the gateway service, and one <see cref="ShardStatus"/> per shard
+/// this process runs, each written by its shard. The process-wide view is derived from the shards.
+/// </summary>
 internal sealed class GatewayStatus(TimeProvider time) : IGatewayStatus
 {
     private readonly Lock sync = new();
-    private GatewayState state = GatewayState.Starting;
-    private DateTimeOffset? readySince;
-    private DateTimeOffset? lastAck;
-    private TimeSpan? latency;
+    private GatewayState processState = GatewayState.Starting;
+    private string? failureReason;
     private ulong? applicationId;
     private ulong? botUserId;
-    private string? failureReason;
+    private ShardStatus[] shards = [];
 
     public GatewayState State
     {
@@ -18,7 +20,22 @@ internal sealed class GatewayStatus(TimeProvider time) : IGatewayStatus
         {
             lock (sync)
             {
-                return state;
+                if (processState is GatewayState.Failed or GatewayState.Stopped || shards.Length == 0)
+                {
+                    return processState;
+                }
+
+                if (shards.All(s => s.State == GatewayState.Ready))
+                {
+                    return GatewayState.Ready;
+                }
+
+                if (shards.Any(s => s.State == GatewayState.Failed))
+                {
+                    return GatewayState.Degraded;
+                }
+
+                return shards.All(s => s.State == GatewayState.Starting) ? GatewayState.Starting : GatewayState.Connecting;
             }
         }
     }
@@ -27,34 +44,14 @@ internal sealed class GatewayStatus(TimeProvider time) : IGatewayStatus
     {
         get
         {
-            lock (sync)
-            {
-                return readySince;
-            }
+            var all = Snapshot();
+            return all.Length > 0 && all.All(s => s.ReadySince is not null) ? all.Max(s => s.ReadySince) : null;
         }
     }
 
-    public DateTimeOffset? LastHeartbeatAck
-    {
-        get
-        {
-            lock (sync)
-            {
-                return lastAck;
-            }
-        }
-    }
+    public DateTimeOffset? LastHeartbeatAck => Snapshot().Max(s => s.LastHeartbeatAck);
 
-    public TimeSpan? Latency
-    {
-        get
-        {
-            lock (sync)
-            {
-                return latency;
-            }
-        }
-    }
+    public TimeSpan? Latency => Snapshot().Max(s => s.Latency);
 
     public ulong? ApplicationId
     {
@@ -85,49 +82,72 @@ internal sealed class GatewayStatus(TimeProvider time) : IGatewayStatus
         {
             lock (sync)
             {
-                return failureReason;
+                return failureReason ?? shards.Select(s => s.FailureReason).FirstOrDefault(r => r is not null);
             }
         }
     }
 
-    public void Connecting() => Set(GatewayState.Connecting, null);
+    public IReadOnlyList<IShardStatus> Shards => Snapshot();
 
-    public void Ready(ulong? application, ulong? botUser = null)
+    /// <summary>The shards this process runs, once <c>GET /gateway/bot</c> has said how many there are in all.</summary>
+    public IReadOnlyList<ShardStatus> Plan(int count, IReadOnlyList<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var planned = ids.Select(id => new ShardStatus(id, count, time)).ToArray();
+        lock (sync)
+        {
+            shards = planned;
+            if (processState == GatewayState.Starting)
+            {
+                processState = GatewayState.Connecting;
+            }
+        }
+
+        return planned;
+    }
+
+    public void Connecting() => SetProcess(GatewayState.Connecting, null);
+
+    /// <summary>READY names the application and the bot user; they are the same on every shard.</summary>
+    public void Identified(ulong? application, ulong? botUser)
     {
         lock (sync)
         {
-            state = GatewayState.Ready;
-            readySince = time.GetUtcNow();
             applicationId = application ?? applicationId;
             botUserId = botUser ?? botUserId;
         }
     }
 
-    public void HeartbeatAcknowledged(TimeSpan roundTrip)
+    public void Stopped()
     {
-        lock (sync)
+        SetProcess(GatewayState.Stopped, null);
+        foreach (var shard in Snapshot())
         {
-            lastAck = time.GetUtcNow();
-            latency = roundTrip;
+            shard.Stopped();
         }
     }
 
-    public void Stopped() => Set(GatewayState.Stopped, null);
+    public void Failed(string reason) => SetProcess(GatewayState.Failed, reason);
 
-    public void Failed(string reason) => Set(GatewayState.Failed, reason);
+    private ShardStatus[] Snapshot()
+    {
+        lock (sync)
+        {
+            return shards;
+        }
+    }
 
-    private void Set(GatewayState next, string? reason)
+    private void SetProcess(GatewayState next, string? reason)
     {
         lock (sync)
         {
             // A failure is final: a later "stopped" during shutdown must not hide why.
-            if (state == GatewayState.Failed)
+            if (processState == GatewayState.Failed)
             {
                 return;
             }
 
-            state = next;
-            readySince = null;
+            processState = next;
             failureReason = reason;
         }
     }

@@ -23,8 +23,11 @@ internal sealed class GatewayTimings
 
     public TimeSpan InvalidSessionDelayMax { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>IDENTIFYs are paced at max_concurrency per 5 s; one shard means one per 5 s (§2).</summary>
+    /// <summary>Per rate-limit key (<c>shard_id % max_concurrency</c>), one IDENTIFY per this interval (§2).</summary>
     public TimeSpan IdentifyInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>An IDENTIFY reuses the last <c>GET /gateway/bot</c> when it is younger than this (shards identifying together share one).</summary>
+    public TimeSpan DiscoveryMaxAge { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Reconnect backoff after failed attempts: doubling from the initial delay up to the cap, ± jitter.</summary>
     public TimeSpan BackoffInitial { get; init; } = TimeSpan.FromSeconds(1);

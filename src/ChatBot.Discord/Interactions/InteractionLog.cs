@@ -1,3 +1,4 @@
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Interactions;

@@ -1,11 +1,13 @@
 using System.Net;
+using ChatBot.Core;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Interactions;
 
 /// <summary>
-/// Answers one interaction in the right way for its state (§3.4): the first answer is the callback (a defer
+/// Answers one interaction in the right way for its state (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction): the first answer is the callback (a defer
 /// or a message); after a defer, a reply edits <c>@original</c>; after that, replies are follow-ups. It logs
 /// when the interaction was acknowledged, timed from receipt.
 /// </summary>
@@ -62,7 +64,7 @@ internal sealed class InteractionResponder(DiscordRestClient rest, InteractionCo
         var valid = choices
             .Where(c => c.Name.Length > 0 && c.Value.Length is > 0 and <= 100)
             .Take(25)
-            .Select(c => c with { Name = TextBudget.Truncate(c.Name, 100) })
+            .Select(c => c with { Name = TextCut.Truncate(c.Name, 100) })
             .ToList();
         await rest.CreateInteractionResponseAsync(call.Id, call.Interaction.Token, new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteResult(valid)), cancellationToken);
         state = State.Responded;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatBot.Discord.Commands;
+using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -84,7 +86,7 @@ internal sealed class InteractionRouter(
     }
 
     /// <summary>
-    /// The one catch per interaction (STYLE §8), for both of its stages: on the dispatch worker and in the command
+    /// The one catch per interaction, for both of its stages: on the dispatch worker and in the command
     /// slot. Returns what <paramref name="run"/> returns, or false after a failure.
     /// </summary>
     private async Task<bool> GuardedAsync(InteractionContext call, InteractionResponder responder, Func<CancellationToken, Task<bool>> run, CancellationToken cancellationToken)
@@ -93,7 +95,7 @@ internal sealed class InteractionRouter(
         {
             return await run(cancellationToken);
         }
-#pragma warning disable CA1031 // The one catch per interaction (STYLE §8): log it, apologise, keep the bot running.
+#pragma warning disable CA1031 // The one catch per interaction: log it, apologise, keep the bot running.
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
@@ -297,5 +299,5 @@ internal sealed class InteractionRouter(
         => required.HasFlag(DiscordPermissions.ManageGuild) ? "Manage Server" : required.ToString();
 
     /// <summary>Names and prefixes from payloads are logged, but never more than 32 characters of them.</summary>
-    private static string Bounded(string? text) => text is null ? "(none)" : TextBudget.Truncate(TextBudget.ForDisplay(text), 33);
+    private static string Bounded(string? text) => text is null ? "(none)" : TextCut.Truncate(TextBudget.ForDisplay(text), 33);
 }

@@ -1,5 +1,5 @@
-using ChatBot.Discord.Rendering;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
+
 
 namespace ChatBot.Discord.Interactions;
 
@@ -15,7 +15,7 @@ internal sealed record Reply
 
     public IReadOnlyList<ActionRow> Components { get; init; } = [];
 
-    /// <summary>Only the invoking user sees it. After a public defer this can no longer change (§3.4).</summary>
+    /// <summary>Only the invoking user sees it. After a public defer this can no longer change (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction).</summary>
     public bool Ephemeral { get; init; }
 
     public static Reply Text(string content) => new() { Content = content };

@@ -1,26 +1,17 @@
 using System.Globalization;
 using System.Text;
 using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rendering;
-
-/// <summary>
-/// Which slice of an answer a card shows, the question-store key its buttons carry (null: no buttons), and the
-/// ask log id its feedback buttons carry (null: no feedback buttons).
-/// </summary>
-internal sealed record AnswerPage(string? Key, int Skip, long? AskId = null)
-{
-    /// <summary>The one kind of source the answer quotes, when the asker chose one; the buttons keep it.</summary>
-    public SourceKind? Kind { get; init; }
-}
 
 /// <summary>
 /// Renders an <see cref="Answer"/> as a quote card: an embed titled with the question; a lead line when the
 /// sources agree, disagree, or the corpus does not cover the question; each quote a numbered block with its
 /// citation, matched terms in bold and the answer span underlined; a footer with counts and timing; and the
-/// More / Sources buttons. Every text is escaped and fitted before markup is added, so §5 holds by construction.
+/// More / Sources buttons. Every text is escaped and fitted before markup is added, so Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits) hold by construction.
 /// </summary>
 internal static class AnswerCard
 {
@@ -37,20 +28,27 @@ internal static class AnswerCard
     private const int AuthorMax = 60;
     private const int LocatorMax = 40;
     private const string BlockSeparator = "\n\n";
+    private const string WhereToLook = "see /sources";
 
-    public static Reply Render(Answer answer, AnswerPage page)
+    public static Reply Render(Answer answer, AnswerPage page) => Render(answer, Summarize(answer), page);
+
+    /// <summary>The summary a card draws: computed once per answer, by the caller that also counts its outcome.</summary>
+    public static AnswerSummary Summarize(Answer answer) => AnswerSummary.Of(answer, WhereToLook);
+
+    public static Reply Render(Answer answer, AnswerSummary summary, AnswerPage page)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(page);
         var title = Title(answer.Question);
-        var footer = Footer(answer, page);
-        var fields = answer.Confident && answer.Disagrees ? ClaimFields(answer) : [];
+        var footer = AnswerSummary.Footer(answer, page.Skip, page.Kind);
+        var fields = summary.Outcome == AnswerOutcome.Disagreed ? ClaimFields(answer) : [];
         var room = Math.Min(MessageLimits.Description, MessageLimits.EmbedTotal - title.Length - footer.Length - fields.Sum(f => f.Name.Length + f.Value.Length));
         var embed = new Embed
         {
             Title = title,
-            Description = Description(answer, room),
-            Color = answer.Confident ? ConfidentColor : NotCoveredColor,
+            Description = Description(answer, summary, room),
+            Color = summary.Covered ? ConfidentColor : NotCoveredColor,
             Fields = fields.Count > 0 ? fields : null,
             Footer = new EmbedFooter(footer),
         };
@@ -63,7 +61,7 @@ internal static class AnswerCard
     {
         ArgumentNullException.ThrowIfNull(answer);
         var question = DiscordMarkdown.OneLine(TextBudget.ForDisplay(answer.Question)).Trim();
-        var title = TextBudget.Fit(question.Length, MessageLimits.Title, n => "Sources for: " + DiscordMarkdown.Escape(Cut(question, n)));
+        var title = TextBudget.Fit(question.Length, MessageLimits.Title, n => "Sources for: " + DiscordMarkdown.Escape(TextCut.Cut(question, n)));
         var sources = answer.Results
             .GroupBy(r => r.Citation.SourceId, StringComparer.Ordinal)
             .Select(g => (Citation: g.First().Citation, Locators: g.Select(r => r.Citation.Locator).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList()))
@@ -80,8 +78,8 @@ internal static class AnswerCard
             var budget = (remaining / (sources.Count - i)) - BlockSeparator.Length;
             var (citation, locators) = sources[i];
             var head = $"**{i + 1}.** " + CitationLine(citation with { Locator = "" }, Math.Max(0, budget - 10));
-            var quoted = locators.Count == 0 ? "" : "\nquoted: " + DiscordMarkdown.Escape(TextBudget.Truncate(string.Join(", ", locators), 200), startsLine: false);
-            var line = TextBudget.Truncate(head + (head.Length + quoted.Length <= budget ? quoted : ""), Math.Max(1, budget));
+            var quoted = locators.Count == 0 ? "" : "\nquoted: " + DiscordMarkdown.Escape(TextCut.Truncate(string.Join(", ", locators), 200), startsLine: false);
+            var line = TextCut.Truncate(head + (head.Length + quoted.Length <= budget ? quoted : ""), Math.Max(1, budget));
             lines.Add(line);
             remaining -= line.Length + BlockSeparator.Length;
         }
@@ -91,7 +89,7 @@ internal static class AnswerCard
             Title = title,
             Description = string.Join(BlockSeparator, lines),
             Color = ConfidentColor,
-            Footer = new EmbedFooter(Count(sources.Count, "source")),
+            Footer = new EmbedFooter(AnswerSummary.Count(sources.Count, "source")),
         };
         return new Reply { Embeds = [embed], Ephemeral = true };
     }
@@ -106,7 +104,7 @@ internal static class AnswerCard
             return "Your question";
         }
 
-        return TextBudget.Fit(plain.Length, MessageLimits.Title, n => DiscordMarkdown.Escape(Cut(plain, n)));
+        return TextBudget.Fit(plain.Length, MessageLimits.Title, n => DiscordMarkdown.Escape(TextCut.Cut(plain, n)));
     }
 
     /// <summary>Reads a question back from a card's title (for buttons whose stored question has expired).</summary>
@@ -123,43 +121,40 @@ internal static class AnswerCard
             text = text["Sources for: ".Length..];
         }
 
-        return text.EndsWith(TextBudget.Ellipsis, StringComparison.Ordinal) ? text[..^TextBudget.Ellipsis.Length].TrimEnd() : text;
+        return text.EndsWith(TextCut.Ellipsis, StringComparison.Ordinal) ? text[..^TextCut.Ellipsis.Length].TrimEnd() : text;
     }
 
-    private static string Description(Answer answer, int room)
+    private static string Description(Answer answer, AnswerSummary summary, int room)
     {
         var head = new StringBuilder();
-        var shown = answer.Confident ? answer.Results : answer.Results.Take(1).ToList();
-        if (!answer.Confident)
+        var shown = summary.Shown;
+        switch (summary.Outcome)
         {
-            head.Append("**The corpus does not cover this question.**");
-            head.Append(shown.Count > 0
-                ? "\nThe closest passage is below; it may not answer it."
-                : "\nTry other words, or see /sources for what the corpus holds.");
-        }
-        else if (answer.Agreement is { } agreement)
-        {
-            head.Append("**").Append(DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(agreement.Text), 200), startsLine: false)).Append("**")
-                .Append(" · ").Append(agreement.SourceCount.ToString(CultureInfo.InvariantCulture)).Append(" sources agree");
-        }
-        else if (answer.Disagrees)
-        {
-            head.Append("**The sources disagree:** their answers are side by side below.");
+            case AnswerOutcome.NoMatch or AnswerOutcome.NotCovered:
+                head.Append("**").Append(summary.Headline).Append("**\n").Append(summary.Detail);
+                break;
+            case AnswerOutcome.Agreed:
+                head.Append("**").Append(DiscordMarkdown.Escape(TextCut.Truncate(DiscordMarkdown.OneLine(summary.Headline!), 200), startsLine: false)).Append("**")
+                    .Append(" · ").Append(summary.Detail);
+                break;
+            case AnswerOutcome.Disagreed:
+                head.Append("**").Append(summary.Headline).Append("** ").Append(summary.Detail);
+                break;
         }
 
         if (answer.AlsoSearched.Count > 0)
         {
-            var words = TextBudget.Truncate(string.Join(", ", answer.AlsoSearched.Select(DiscordMarkdown.OneLine)), AlsoSearchedMax);
+            var words = TextCut.Truncate(string.Join(", ", answer.AlsoSearched.Select(DiscordMarkdown.OneLine)), AlsoSearchedMax);
             head.Append(head.Length > 0 ? "\n" : "").Append("*also searched: ").Append(DiscordMarkdown.Escape(words, startsLine: false)).Append('*');
         }
 
-        var lead = TextBudget.Truncate(head.ToString(), LeadMax);
+        var lead = TextCut.Truncate(head.ToString(), LeadMax);
         var remaining = room - lead.Length - (lead.Length > 0 ? BlockSeparator.Length : 0);
         var blocks = new List<string>(shown.Count);
         for (var i = 0; i < shown.Count; i++)
         {
             var budget = (remaining / (shown.Count - i)) - (i > 0 ? BlockSeparator.Length : 0);
-            var block = Block(shown[i], answer.Confident ? $"**{shown[i].Rank.ToString(CultureInfo.InvariantCulture)}.**" : "**Closest passage:**", budget);
+            var block = Block(shown[i], summary.Covered ? $"**{shown[i].Rank.ToString(CultureInfo.InvariantCulture)}.**" : "**Closest passage:**", budget);
             if (block.Length == 0)
             {
                 break;
@@ -199,14 +194,14 @@ internal static class AnswerCard
         }
 
         var title = DiscordMarkdown.OneLine(TextBudget.ForDisplay(citation.Title)).Trim();
-        var author = citation.Author is { Length: > 0 } a ? TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(a)).Trim(), AuthorMax) : null;
-        var locator = citation.Locator is { Length: > 0 } l ? TextBudget.Truncate(DiscordMarkdown.OneLine(l).Trim(), LocatorMax) : null;
+        var author = citation.Author is { Length: > 0 } a ? TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(a)).Trim(), AuthorMax) : null;
+        var locator = citation.Locator is { Length: > 0 } l ? TextCut.Truncate(DiscordMarkdown.OneLine(l).Trim(), LocatorMax) : null;
         var link = DiscordMarkdown.Link("source", citation.Url);
-        var label = TextBudget.Truncate(DiscordMarkdown.OneLine(SourceKinds.Label(citation)), LocatorMax);
+        var label = TextCut.Truncate(DiscordMarkdown.OneLine(SourceKinds.Label(citation)), LocatorMax);
         string Compose(int n, bool withLink)
         {
             var line = new StringBuilder();
-            line.Append('*').Append(DiscordMarkdown.Escape(Cut(title.Length == 0 ? "Untitled" : title, Math.Min(n, TitlePartMax)), startsLine: false)).Append('*');
+            line.Append('*').Append(DiscordMarkdown.Escape(TextCut.Cut(title.Length == 0 ? "Untitled" : title, Math.Min(n, TitlePartMax)), startsLine: false)).Append('*');
             if (author is not null)
             {
                 line.Append(" — ").Append(DiscordMarkdown.Escape(author, startsLine: false));
@@ -238,7 +233,7 @@ internal static class AnswerCard
 
         var withLink = link is not null && Compose(0, withLink: true).Length <= max;
         var fitted = TextBudget.Fit(title.Length, max, n => Compose(n, withLink));
-        return fitted.Length > 0 ? fitted : TextBudget.Truncate("*" + DiscordMarkdown.Escape(Cut(title, 10), startsLine: false) + "*", max);
+        return fitted.Length > 0 ? fitted : TextCut.Truncate("*" + DiscordMarkdown.Escape(TextCut.Cut(title, 10), startsLine: false) + "*", max);
     }
 
     /// <summary>
@@ -250,7 +245,7 @@ internal static class AnswerCard
     {
         ArgumentNullException.ThrowIfNull(quote);
         ArgumentNullException.ThrowIfNull(highlights);
-        var cut = length >= quote.Length ? quote.Length : TextBudget.WordCut(quote, length);
+        var cut = length >= quote.Length ? quote.Length : TextCut.WordCut(quote, length);
         var text = quote[..cut].TrimEnd();
         var truncated = cut < quote.Length;
         var style = new byte[text.Length];
@@ -279,7 +274,7 @@ internal static class AnswerCard
 
         if (truncated)
         {
-            output.Append(TextBudget.EllipsisChar);
+            output.Append(TextCut.EllipsisChar);
         }
 
         return output.ToString();
@@ -291,8 +286,8 @@ internal static class AnswerCard
         end = Math.Clamp(end, 0, text.Length);
 
         // A range edge inside a grapheme (a surrogate pair, a letter and its accent) would split one character across two runs.
-        start = TextBudget.Floor(text, start);
-        end = TextBudget.Ceiling(text, end);
+        start = TextCut.Floor(text, start);
+        end = TextCut.Ceiling(text, end);
 
         for (var i = start; i < end; i++)
         {
@@ -329,37 +324,16 @@ internal static class AnswerCard
         var fields = new List<EmbedField>();
         foreach (var claim in answer.Claims.Take(MaxClaimsShown))
         {
-            var name = DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(claim.Text).Trim(), ClaimNameMax));
+            var name = DiscordMarkdown.Escape(TextCut.Truncate(DiscordMarkdown.OneLine(claim.Text).Trim(), ClaimNameMax));
             var lines = claim.Ranks
                 .Where(byRank.ContainsKey)
                 .Take(5)
                 .Select(rank => $"**{rank.ToString(CultureInfo.InvariantCulture)}.** " + CitationLine(byRank[rank].Citation with { Url = null }, 120));
-            var value = TextBudget.Truncate(string.Join("\n", lines) + "\n" + Count(claim.SourceCount, "source"), ClaimValueMax);
+            var value = TextCut.Truncate(string.Join("\n", lines) + "\n" + AnswerSummary.Count(claim.SourceCount, "source"), ClaimValueMax);
             fields.Add(new EmbedField(name.Length == 0 ? "\u200b" : name, value.Trim().Length == 0 ? "\u200b" : value) { Inline = true });
         }
 
         return fields;
-    }
-
-    private static string Footer(Answer answer, AnswerPage page)
-    {
-        var elapsed = $"{Math.Round(answer.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)} ms";
-        if (answer.Results.Count == 0)
-        {
-            return $"no matching passages · {elapsed}";
-        }
-
-        if (!answer.Confident)
-        {
-            return $"closest of {Count(answer.MatchingPassages, "matching passage")} · {elapsed}";
-        }
-
-        var shown = answer.Results.Count;
-        var range = page.Skip == 0
-            ? shown.ToString(CultureInfo.InvariantCulture)
-            : $"{(page.Skip + 1).ToString(CultureInfo.InvariantCulture)}–{(page.Skip + shown).ToString(CultureInfo.InvariantCulture)}";
-        var only = page.Kind is { } kind ? $" · {SourceKinds.Name(kind)} sources only" : "";
-        return $"{range} of {Count(answer.MatchingPassages, "matching passage")} · {Count(answer.SourceCount, "source")}{only} · {elapsed}";
     }
 
     private static List<ActionRow> Buttons(Answer answer, AnswerPage page)
@@ -378,16 +352,9 @@ internal static class AnswerCard
         buttons.Add(Button.Action("Sources", AskButtonId.Sources(page.Key, page.Skip, page.Kind)));
         if (page.AskId is { } askId)
         {
-            buttons.AddRange(Community.FeedbackButtons.For(askId));
+            buttons.AddRange(FeedbackButtonId.For(askId));
         }
 
         return [new ActionRow(buttons)];
     }
-
-    /// <summary>The text cut to <paramref name="length"/> at a word boundary, with an ellipsis when cut.</summary>
-    private static string Cut(string text, int length)
-        => length >= text.Length ? text : text[..TextBudget.WordCut(text, length)].TrimEnd() + TextBudget.Ellipsis;
-
-    private static string Count(int count, string noun)
-        => $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(count == 1 ? "" : "s")}";
 }

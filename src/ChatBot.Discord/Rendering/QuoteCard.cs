@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rendering;
 
@@ -89,7 +90,7 @@ internal static class QuoteCard
         }
 
         var original = DiscordMarkdown.OneLine(match.Original);
-        var body = TextBudget.Fit(original.Length, room, n => DiscordMarkdown.Escape(Cut(original, n)));
+        var body = TextBudget.Fit(original.Length, room, n => DiscordMarkdown.Escape(TextCut.Cut(original, n)));
         return head + citation + QuotePrefix + body + differences;
     }
 
@@ -127,8 +128,6 @@ internal static class QuoteCard
     };
 
     private static string Words(string text)
-        => DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(text), DifferenceWordsMax), startsLine: false);
+        => DiscordMarkdown.Escape(TextCut.Truncate(DiscordMarkdown.OneLine(text), DifferenceWordsMax), startsLine: false);
 
-    private static string Cut(string text, int length)
-        => length >= text.Length ? text : text[..TextBudget.WordCut(text, length)].TrimEnd() + TextBudget.Ellipsis;
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rendering;
 
@@ -58,12 +59,12 @@ internal static class SourceListCard
 
     private static string Line(SourceSummary source)
     {
-        var title = TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), 120);
+        var title = TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(source.Title)).Trim(), 120);
         var named = DiscordMarkdown.Link(title, source.Url) ?? "*" + DiscordMarkdown.Escape(title, startsLine: false) + "*";
-        var author = source.Author is { Length: > 0 } a ? " — " + DiscordMarkdown.Escape(TextBudget.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(a)).Trim(), 60), startsLine: false) : "";
+        var author = source.Author is { Length: > 0 } a ? " — " + DiscordMarkdown.Escape(TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(a)).Trim(), 60), startsLine: false) : "";
         var where = source.GuildId is null ? "" : " · added here";
         var line = $"• {named}{author} · {Count(source.PassageCount, "passage")}{where}";
-        return line.Length <= LineMax ? line : $"• *{DiscordMarkdown.Escape(TextBudget.Truncate(title, 80), startsLine: false)}* · {Count(source.PassageCount, "passage")}{where}";
+        return line.Length <= LineMax ? line : $"• *{DiscordMarkdown.Escape(TextCut.Truncate(title, 80), startsLine: false)}* · {Count(source.PassageCount, "passage")}{where}";
     }
 
     private static string Count(int count, string noun)

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ChatBot.Core;
+using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rendering;
 
@@ -28,7 +29,7 @@ internal static class TimelineCard
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(page);
         var topic = DiscordMarkdown.OneLine(TextBudget.ForDisplay(timeline.Topic)).Trim();
-        var title = TextBudget.Fit(topic.Length, MessageLimits.Title, n => TitlePrefix + DiscordMarkdown.Escape(Cut(topic, n)));
+        var title = TextBudget.Fit(topic.Length, MessageLimits.Title, n => TitlePrefix + DiscordMarkdown.Escape(TextCut.Cut(topic, n)));
         var entries = timeline.Entries();
         var skip = Math.Clamp(page.Skip, 0, Math.Max(0, entries.Count - 1));
         var shown = entries.Skip(skip).Take(PageSize).ToList();
@@ -71,7 +72,7 @@ internal static class TimelineCard
         }
 
         text = text[TitlePrefix.Length..];
-        text = text.EndsWith(TextBudget.Ellipsis, StringComparison.Ordinal) ? text[..^TextBudget.Ellipsis.Length].TrimEnd() : text;
+        text = text.EndsWith(TextCut.Ellipsis, StringComparison.Ordinal) ? text[..^TextCut.Ellipsis.Length].TrimEnd() : text;
         return text.Length == 0 ? null : text;
     }
 
@@ -153,13 +154,13 @@ internal static class TimelineCard
             return (sentence, range);
         }
 
-        var from = TextBudget.Floor(sentence, Math.Max(0, start - (room / 3)));
+        var from = TextCut.Floor(sentence, Math.Max(0, start - (room / 3)));
         while (from < start && !char.IsWhiteSpace(sentence[from]))
         {
             from++;
         }
 
-        var text = TextBudget.EllipsisChar + sentence[from..].TrimStart();
+        var text = TextCut.EllipsisChar + sentence[from..].TrimStart();
         var shift = text.Length - (sentence.Length - from);
         return (text, new TextRange(range.Start - from + shift, range.End - from + shift));
     }
@@ -178,9 +179,6 @@ internal static class TimelineCard
     }
 
     private static string Precision(DatePrecision precision) => precision.ToString().ToLowerInvariant();
-
-    private static string Cut(string text, int length)
-        => length >= text.Length ? text : text[..TextBudget.WordCut(text, length)].TrimEnd() + TextBudget.Ellipsis;
 
     private static string Count(int count, string noun)
         => $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(count == 1 ? "" : "s")}";

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using ChatBot.Discord.Interactions;
+using ChatBot.Core;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rest;
 
 /// <summary>
-/// The typed REST client (§0): <c>Authorization: Bot …</c> on bot routes, none on interaction routes (their
+/// The typed REST client (https://discord.com/developers/docs/reference#authentication): <c>Authorization: Bot …</c> on bot routes, none on interaction routes (their
 /// token is in the path), a Discord-style User-Agent, JSON bodies, and errors turned into
 /// <see cref="DiscordRestException"/>. Every request carries its <see cref="DiscordRoute"/> for the
 /// rate-limit handler. It is a transient typed client: resolve it where it is used, not in a singleton.
@@ -126,7 +127,7 @@ internal sealed class DiscordRestClient(HttpClient http, Microsoft.Extensions.Op
         if (error?.Errors is { ValueKind: JsonValueKind.Object } errors)
         {
             var tree = errors.GetRawText();
-            detail += " " + TextBudget.Truncate(tree, 500);
+            detail += " " + TextCut.Truncate(tree, 500);
         }
 
         return new DiscordRestException(status, error?.Code, detail, route.Template);

@@ -1,6 +1,6 @@
 namespace ChatBot.Discord.Rest;
 
-/// <summary>How a route authenticates and which limits apply to it (§3.4, §6).</summary>
+/// <summary>How a route authenticates and which limits apply to it (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction, https://discord.com/developers/docs/topics/rate-limits).</summary>
 internal enum RouteKind
 {
     /// <summary>Bot-token routes: per-bucket limits and the global 50/s.</summary>

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using ChatBot.Discord.Foundation;
+using ChatBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Rest;
 
 /// <summary>
-/// Keeps the REST client inside Discord's limits (§6). Bot and webhook requests queue per bucket (hash +
+/// Keeps the REST client inside Discord's limits (https://discord.com/developers/docs/topics/rate-limits). Bot and webhook requests queue per bucket (hash +
 /// major parameter) and wait out an exhausted bucket using <c>X-RateLimit-Reset-After</c>; bot requests also
 /// share the global 50/s. Interaction callbacks skip every queue so the 3-second acknowledgement never waits
 /// behind other traffic. A 429 is retried once after its <c>retry_after</c>, never in a loop; a 401 on a bot
@@ -13,7 +15,7 @@ namespace ChatBot.Discord.Rest;
 /// that can wait, then all, well before Cloudflare's ban; a 403 on a channel keeps the bot from posting there for
 /// a while. Requests held back throw <see cref="DiscordRestException"/> with <see cref="DiscordRestException.Sent"/> false.
 /// </summary>
-internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHandler> logger) : DelegatingHandler
+internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHandler> logger, DiscordMetrics? metrics = null) : DelegatingHandler
 {
     /// <summary>A 429 asking for a longer wait than this is returned to the caller instead of held.</summary>
     public static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(30);
@@ -81,6 +83,7 @@ internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHa
             var started = time.GetTimestamp();
             var response = await base.SendAsync(request, cancellationToken);
             RestLog.Request(logger, request.Method.Method, route.Template, response.StatusCode, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            metrics?.RestRequest(route.Template, (int)response.StatusCode);
             state.Observe(route, response);
             if (RateLimitState.IsInvalidRequest(response))
             {
@@ -113,6 +116,8 @@ internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHa
                 return response;
             }
 
+            var scope = response.Headers.TryGetValues("X-RateLimit-Scope", out var scopes) ? scopes.FirstOrDefault() ?? "user" : "user";
+            metrics?.RateLimited(route.Template, scope is "user" or "global" or "shared" ? scope : "other");
             var body = await ReadRateLimitBodyAsync(response, cancellationToken);
             var retryAfter = RateLimitState.RetryAfter(response, body);
             var global = RateLimitState.IsGlobal(response, body);
@@ -127,7 +132,6 @@ internal sealed class RateLimitHandler(RateLimitState state, ILogger<RateLimitHa
                 return response;
             }
 
-            var scope = response.Headers.TryGetValues("X-RateLimit-Scope", out var scopes) ? scopes.FirstOrDefault() ?? "user" : "user";
             RestLog.RateLimited(logger, route.Template, scope, global, (long)retryAfter.TotalMilliseconds);
             response.Dispose();
             await Task.Delay(retryAfter, time, cancellationToken);

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Rest;
 
 /// <summary>
-/// What the REST client knows about Discord's limits, shared by every request (§6): the bucket hash learned
+/// What the REST client knows about Discord's limits, shared by every request (https://discord.com/developers/docs/topics/rate-limits): the bucket hash learned
 /// for each route, each bucket's remaining count and reset time, the global 50/s window, whether a 401
 /// has stopped all bot-token requests, the invalid requests of the last ten minutes (and so what the breaker
 /// still lets through), and the channels where the bot may not post.
@@ -128,107 +129,4 @@ internal sealed class RateLimitState(TimeProvider time, InvalidRequestBudget? bu
 
     private static TimeSpan? Seconds(string? text)
         => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null;
-}
-
-/// <summary>One Discord bucket (hash + major parameter). Requests in it run one at a time, like discord.js's queues.</summary>
-internal sealed class RateLimitBucket
-{
-    private readonly Lock sync = new();
-    private int remaining = 1;
-    private long resetAt;
-    private long lastUsed;
-
-    public SemaphoreSlim Gate { get; } = new(1, 1);
-
-    public void Update(int? newRemaining, long? newResetAt)
-    {
-        lock (sync)
-        {
-            if (newRemaining is { } r)
-            {
-                remaining = r;
-            }
-
-            if (newResetAt is { } at)
-            {
-                resetAt = at;
-            }
-        }
-    }
-
-    /// <summary>How long to wait before the next request: until the reset when nothing remains, else not at all.</summary>
-    public TimeSpan DelayBeforeSend(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        var now = time.GetTimestamp();
-        lock (sync)
-        {
-            lastUsed = now;
-            if (remaining > 0 || now >= resetAt)
-            {
-                return TimeSpan.Zero;
-            }
-
-            return time.GetElapsedTime(now, resetAt);
-        }
-    }
-
-    public bool IsIdleSince(long horizon)
-    {
-        lock (sync)
-        {
-            return Gate.CurrentCount == 1 && lastUsed < horizon && resetAt < horizon;
-        }
-    }
-}
-
-/// <summary>The bot-wide 50 requests per second (§6), and the pause a global 429 imposes.</summary>
-internal sealed class GlobalRateLimiter(TimeProvider time, int perSecond = 50)
-{
-    private readonly Lock sync = new();
-    private readonly Queue<long> sent = new();
-    private long pausedUntil;
-
-    public int PerSecond => perSecond;
-
-    public async ValueTask WaitAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            TimeSpan wait;
-            lock (sync)
-            {
-                var now = time.GetTimestamp();
-                var windowStart = now - time.TimestampFrequency;
-                while (sent.Count > 0 && sent.Peek() <= windowStart)
-                {
-                    sent.Dequeue();
-                }
-
-                if (now < pausedUntil)
-                {
-                    wait = time.GetElapsedTime(now, pausedUntil);
-                }
-                else if (sent.Count < perSecond)
-                {
-                    sent.Enqueue(now);
-                    return;
-                }
-                else
-                {
-                    wait = time.GetElapsedTime(now, sent.Peek() + time.TimestampFrequency);
-                }
-            }
-
-            await Task.Delay(wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait, time, cancellationToken);
-        }
-    }
-
-    public void Pause(TimeSpan retryAfter)
-    {
-        lock (sync)
-        {
-            pausedUntil = Math.Max(pausedUntil, time.GetTimestamp() + (long)(retryAfter.TotalSeconds * time.TimestampFrequency));
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using ChatBot.Core;
 
@@ -13,15 +14,18 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly string root;
     private readonly string storeId;
     private readonly ConcurrentDictionary<ulong, Lazy<ScopeIndex>> scopes = new();
+    private readonly IndexMetrics metrics;
 
     /// <param name="root">The folder the scope folders live in.</param>
     /// <param name="storeId">The id of the store this index is derived from; an index of another store counts as missing.</param>
-    public LuceneSearchIndex(string root, string storeId)
+    /// <param name="meters">Where its size and refresh time are reported; none without.</param>
+    public LuceneSearchIndex(string root, string storeId, IMeterFactory? meters = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         ArgumentException.ThrowIfNullOrWhiteSpace(storeId);
         this.root = System.IO.Path.GetFullPath(root);
         this.storeId = storeId;
+        metrics = new IndexMetrics(meters, CountPassages);
     }
 
     public string Root => root;
@@ -69,7 +73,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 passages.Chunk(256),
                 new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
                 scope.Add);
-            scope.Commit(changeId);
+            Commit(scope, changeId);
         }
         catch
         {
@@ -78,7 +82,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    public IIndexUpdate BeginUpdate(ulong guildId) => new Update(Scope(guildId));
+    public IIndexUpdate BeginUpdate(ulong guildId) => new Update(this, Scope(guildId));
 
     public void Dispose()
     {
@@ -96,7 +100,27 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private string FolderOf(ulong guildId)
         => System.IO.Path.Combine(root, guildId == 0 ? "global" : string.Create(CultureInfo.InvariantCulture, $"guild-{guildId}"));
 
-    private sealed class Update(ScopeIndex scope) : IIndexUpdate
+    private void Commit(ScopeIndex scope, long changeId)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        scope.Commit(changeId);
+        metrics.Refreshed(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Live passages over the scopes this process has open (a gauge reads it at each scrape).</summary>
+    private long CountPassages()
+    {
+        long total = 0;
+        foreach (var scope in scopes.Values.Where(s => s.IsValueCreated))
+        {
+            using var lease = scope.Value.Acquire();
+            total += lease?.Searcher.IndexReader.NumDocs ?? 0;
+        }
+
+        return total;
+    }
+
+    private sealed class Update(LuceneSearchIndex index, ScopeIndex scope) : IIndexUpdate
     {
         private bool committed;
 
@@ -106,7 +130,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
         public void Commit(long changeId)
         {
-            scope.Commit(changeId);
+            index.Commit(scope, changeId);
             committed = true;
         }
 

@@ -1,3 +1,5 @@
+using ChatBot.Core;
+
 namespace ChatBot.Search.Ingestion;
 
 /// <summary>
@@ -40,7 +42,7 @@ public static class FrontMatter
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                throw new SourceFormatException($"front matter line {i + 2} is not \"key: value\": {Shorten(line)}");
+                throw new SourceFormatException($"front matter line {i + 2} is not \"key: value\": {TextCut.Cut(line, 60)}");
             }
 
             var key = line[..colon].Trim();
@@ -60,5 +62,4 @@ public static class FrontMatter
         return (fields, text[bodyStart..]);
     }
 
-    private static string Shorten(string line) => line.Length <= 60 ? line : line[..60] + "…";
 }

@@ -45,7 +45,7 @@ public sealed class QuoteVerifier(ISearchIndex index, IPassageRows passages) : I
     {
         ArgumentNullException.ThrowIfNull(quote);
         var stopwatch = Stopwatch.StartNew();
-        var text = Bounded(quote.Trim());
+        var text = TextCut.Prefix(quote.Trim(), QuoteVerification.MaxQuoteLength);
         var words = QuoteWords.Split(text, QuoteVerification.MaxQuoteWords);
         if (words.Count == 0)
         {
@@ -113,16 +113,4 @@ public sealed class QuoteVerifier(ISearchIndex index, IPassageRows passages) : I
     }
 
     private static Citation Cite(PassageRow row) => row.ToCitation();
-
-    /// <summary>The first <see cref="QuoteVerification.MaxQuoteLength"/> characters, never half a surrogate pair.</summary>
-    private static string Bounded(string text)
-    {
-        if (text.Length <= QuoteVerification.MaxQuoteLength)
-        {
-            return text;
-        }
-
-        var cut = QuoteVerification.MaxQuoteLength;
-        return text[..(char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut)];
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ChatBot.Core;
 using Spectre.Console;
@@ -8,62 +7,58 @@ namespace ChatBot.Cli;
 /// <summary>Prints an answer for a person at a terminal: ranked quotes with the matched words emphasised, and citations.</summary>
 public static class AnswerConsoleRenderer
 {
+    private const string WhereToLook = "see the `sources` command";
+
     public static void Render(IAnsiConsole console, Answer answer)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(answer);
         console.MarkupLine($"[bold]{Markup.Escape(answer.Question.Trim())}[/]");
         console.WriteLine();
-        if (answer.Results.Count == 0)
+        var summary = AnswerSummary.Of(answer, WhereToLook);
+        if (summary.Outcome == AnswerOutcome.NoMatch)
         {
-            console.MarkupLine("[yellow]The corpus does not cover this question: no passage matches it.[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape(summary.Headline!)}[/] {Markup.Escape(summary.Detail!)}");
             console.WriteLine();
             return;
         }
 
-        var results = answer.Results;
         if (answer.AlsoSearched.Count > 0)
         {
             console.MarkupLine($"[dim]Also searched: {Markup.Escape(string.Join(", ", answer.AlsoSearched))}[/]");
             console.WriteLine();
         }
 
-        if (answer.Confident && answer.Agreement is { } agreement)
+        switch (summary.Outcome)
         {
-            console.MarkupLine($"[bold green]{Markup.Escape(agreement.Text)}[/] · {agreement.SourceCount} sources agree");
-            console.WriteLine();
-        }
-        else if (answer.Confident && answer.Disagrees)
-        {
-            console.MarkupLine("[bold]The sources differ:[/]");
-            foreach (var claim in answer.Claims)
-            {
-                var cited = claim.Ranks.Select(rank => answer.Results.First(r => r.Rank == rank)).Select(r => Cite(r.Citation)).Distinct();
-                console.MarkupLine($"  [bold green]{Markup.Escape(claim.Text)}[/] — {Markup.Escape(string.Join("; ", cited))}");
-            }
+            case AnswerOutcome.Agreed:
+                console.MarkupLine($"[bold green]{Markup.Escape(summary.Headline!)}[/] · {Markup.Escape(summary.Detail!)}");
+                console.WriteLine();
+                break;
+            case AnswerOutcome.Disagreed:
+                console.MarkupLine($"[bold]{Markup.Escape(summary.Headline!)}[/]");
+                foreach (var claim in answer.Claims)
+                {
+                    var cited = claim.Ranks.Select(rank => answer.Results.First(r => r.Rank == rank)).Select(r => Cite(r.Citation)).Distinct();
+                    console.MarkupLine($"  [bold green]{Markup.Escape(claim.Text)}[/] — {Markup.Escape(string.Join("; ", cited))}");
+                }
 
-            console.WriteLine();
-        }
-
-        if (!answer.Confident)
-        {
-            console.MarkupLine("[yellow]The corpus does not seem to cover this question.[/] The closest passage, which may not answer it:");
-            console.WriteLine();
-            results = [results[0]];
+                console.WriteLine();
+                break;
+            case AnswerOutcome.NotCovered:
+                console.MarkupLine($"[yellow]{Markup.Escape(summary.Headline!)}[/] {Markup.Escape(summary.Detail!)}");
+                console.WriteLine();
+                break;
         }
 
-        foreach (var result in results)
+        foreach (var result in summary.Shown)
         {
             console.MarkupLine($"[bold]{result.Rank}.[/] {Emphasise(result.Quote, result.Highlights, result.Answer)}");
             console.MarkupLine($"   [dim]—[/] {Markup.Escape(Cite(result.Citation))}{Link(result.Citation.Url)}");
             console.WriteLine();
         }
 
-        var shown = answer.Confident ? answer.Results.Count : 1;
-        var sources = results.Select(r => r.Citation.SourceId).Distinct(StringComparer.Ordinal).Count();
-        var footer = string.Create(CultureInfo.InvariantCulture,
-            $"{shown} of {answer.MatchingPassages} matching passages · {sources} {(sources == 1 ? "source" : "sources")} · {answer.Elapsed.TotalMilliseconds:F0} ms");
-        console.MarkupLine("[dim]" + Markup.Escape(footer) + "[/]");
+        console.MarkupLine("[dim]" + Markup.Escape(AnswerSummary.Footer(answer, skip: 0)) + "[/]");
         console.WriteLine();
     }
 

@@ -1,5 +1,6 @@
 using ChatBot.Discord;
 using ChatBot.Health;
+using ChatBot.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ public static class BotRunner
         var builder = CliHost.CreateBuilder(global, logToStandardError: false);
         // The status file first: hosted services stop in reverse order, so its last write follows the gateway's stop.
         // The fatal-close record lives next to it, so a restart after a rejected token or intents stops at once.
-        builder.Services.AddBotStatusFile().AddFatalCloseRecord().AddDiscordBot(builder.Configuration);
+        builder.Services.AddBotStatusFile().AddFatalCloseRecord().AddDiscordBot(builder.Configuration).AddPrometheusMetrics(builder.Configuration);
 
         // Room for the gateway to finish the interactions in flight (up to 10 s) and close for good.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));

@@ -224,7 +224,7 @@ public static class Verbs
                 }
                 else
                 {
-                    var top = answer.Results.Count > 0 ? Shorten(answer.Results[0].Quote, 100) : "no results";
+                    var top = answer.Results.Count > 0 ? TextCut.Cut(answer.Results[0].Quote, 100) : "no results";
                     output.WriteLine($"FAIL  {item.Question}  (expected {string.Join(" or ", item.Expected)} in the top {item.K}; {confidence}; top quote: {top})");
                 }
             }
@@ -292,5 +292,4 @@ public static class Verbs
         return [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
     }
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }

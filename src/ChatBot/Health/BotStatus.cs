@@ -8,8 +8,19 @@ namespace ChatBot.Health;
 public sealed record CommandSlots(int Capacity, int Busy, int Waiting, DateTimeOffset? StalledSince);
 
 /// <summary>
+/// One shard as the status file keeps it: its id out of how many, its state, when it was last seen ready, its last
+/// acknowledged heartbeat and why it stopped for good, if it did.
+/// </summary>
+public sealed record ShardReport(int Id, int Count, string State, DateTimeOffset? LastReadyAt, DateTimeOffset? LastHeartbeatAck, string? Failure)
+{
+    /// <summary>"1/4".</summary>
+    public string Name => $"{Id}/{Count}";
+}
+
+/// <summary>
 /// What the running bot tells the <c>health</c> verb, which runs as another process (a container's health
-/// check): its gateway state, its command slots and when it last wrote. Written as JSON next to the database.
+/// check): its gateway state overall and per shard, its command slots and when it last wrote. Written as JSON next to
+/// the database.
 /// </summary>
 public sealed record BotStatus(
     string State,
@@ -18,7 +29,8 @@ public sealed record BotStatus(
     DateTimeOffset? LastReadyAt,
     DateTimeOffset? LastHeartbeatAck,
     string? Failure,
-    CommandSlots? Commands = null)
+    CommandSlots? Commands = null,
+    IReadOnlyList<ShardReport>? Shards = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

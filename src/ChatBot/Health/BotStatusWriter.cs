@@ -22,6 +22,7 @@ public sealed partial class BotStatusWriter(
 
     private readonly string path = BotStatus.PathFor(options.Value);
     private readonly DateTimeOffset startedAt = time.GetUtcNow();
+    private readonly Dictionary<int, DateTimeOffset> shardReadyAt = [];
     private DateTimeOffset? lastReadyAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,12 +65,29 @@ public sealed partial class BotStatusWriter(
         try
         {
             var commands = new CommandSlots(slots.Capacity, slots.Busy, slots.Waiting, slots.StalledSince);
-            new BotStatus(state.ToString(), now, startedAt, lastReadyAt, gateway.LastHeartbeatAck, gateway.FailureReason, commands).WriteTo(path);
+            new BotStatus(state.ToString(), now, startedAt, lastReadyAt, gateway.LastHeartbeatAck, gateway.FailureReason, commands, Shards(now)).WriteTo(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             StatusNotWritten(logger, path, e.Message);
         }
+    }
+
+    private List<ShardReport> Shards(DateTimeOffset now)
+    {
+        var reports = new List<ShardReport>();
+        foreach (var shard in gateway.Shards)
+        {
+            if (shard.State == GatewayState.Ready)
+            {
+                shardReadyAt[shard.Id] = now;
+            }
+
+            DateTimeOffset? readyAt = shardReadyAt.TryGetValue(shard.Id, out var at) ? at : null;
+            reports.Add(new ShardReport(shard.Id, shard.Count, shard.State.ToString(), readyAt, shard.LastHeartbeatAck, shard.FailureReason));
+        }
+
+        return reports;
     }
 
     [LoggerMessage(5001, LogLevel.Warning, "Cannot write the status file {Path}: {Reason}")]

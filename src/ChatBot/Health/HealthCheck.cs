@@ -50,6 +50,11 @@ public static class HealthCheck
             return new HealthReport(false, $"the bot is not running (its status is {Seconds(age)} old)");
         }
 
+        if (status.State is not ("Failed" or "Stopped") && status.Shards is { Count: > 0 } shards)
+        {
+            return Stuck(status.Commands, now) is { } stalled ? new HealthReport(false, stalled) : CheckShards(status, shards, now);
+        }
+
         switch (status.State)
         {
             case "Ready" or "Starting" or "Connecting" when Stuck(status.Commands, now) is { } stuck:
@@ -64,6 +69,35 @@ public static class HealthCheck
             default:
                 return new HealthReport(false, $"the bot stopped ({status.State}{(status.Failure is null ? "" : ": " + status.Failure)})");
         }
+    }
+
+    /// <summary>
+    /// Every shard the process runs must be ready, or only briefly reconnecting; one stopped for good (4011, refused
+    /// intents) makes the bot unhealthy even while the others answer, since its servers get no answers.
+    /// </summary>
+    private static HealthReport CheckShards(BotStatus status, IReadOnlyList<ShardReport> shards, DateTimeOffset now)
+    {
+        var plural = shards.Count == 1 ? "" : $" ({shards.Count} shards)";
+        var failed = shards.Where(s => s.State == "Failed").ToList();
+        if (failed.Count > 0)
+        {
+            var first = failed[0];
+            var others = failed.Count > 1 ? $" ({failed.Count} of {shards.Count} shards stopped)" : "";
+            return new HealthReport(false, $"shard {first.Name} stopped for good{others}: {first.Failure ?? "no reason given"}");
+        }
+
+        var waiting = shards.Where(s => s.State != "Ready").Select(s => (Shard: s, Since: s.LastReadyAt ?? status.StartedAt)).OrderBy(w => w.Since).ToList();
+        if (waiting.Count == 0)
+        {
+            return new HealthReport(true, $"connected to Discord{plural}; last heartbeat acknowledged {Ago(status.LastHeartbeatAck, now)}");
+        }
+
+        var (shard, since) = waiting[0];
+        var name = shards.Count == 1 ? "" : $"shard {shard.Name} ";
+        var sinceWhat = shard.LastReadyAt is null ? "start" : "last ready";
+        return now - since <= ReconnectGrace
+            ? new HealthReport(true, $"{name}connecting to Discord ({Seconds(now - since)} since {sinceWhat})")
+            : new HealthReport(false, $"{name}not connected to Discord for {Seconds(now - since)}");
     }
 
     /// <summary>Why the command slots count as stuck (all busy, none finishing, for a minute), or null.</summary>

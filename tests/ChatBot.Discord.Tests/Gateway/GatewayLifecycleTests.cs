@@ -312,7 +312,7 @@ public sealed class GatewayLifecycleTests
         await bot.Discord.Gateway.NextReadyConnectionAsync();
 
         var waits = bot.Logs.Lines.Where(l => l.EventId.Id == 2014).Select(l => l.Message).ToList();
-        Assert.Equal(["Gateway: waiting 50 ms before reconnecting (connect failed)", "Gateway: waiting 100 ms before reconnecting (connect failed)"], waits);
+        Assert.Equal(["Gateway shard 0/1: waiting 50 ms before reconnecting (connect failed)", "Gateway shard 0/1: waiting 100 ms before reconnecting (connect failed)"], waits);
         var times = bot.Discord.Gateway.AttemptTimes;
         Assert.Equal(3, times.Count);
 

@@ -72,7 +72,7 @@ public sealed class HostileTextTests
             Assert.InRange(names[i].Length, 1, 100);
             Assert.True(TextBudget.IsWellFormed(names[i]), names[i]);
             var kept = names[i][..names[i].IndexOf('…', StringComparison.Ordinal)];
-            Assert.Equal(kept.Length, TextBudget.Floor(curator.Titles[i], kept.Length));
+            Assert.Equal(kept.Length, TextCut.Floor(curator.Titles[i], kept.Length));
         }
 
         Assert.Equal("Evil exe.txt notes (s3)", names[3]);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatBot.Core;
 using ChatBot.Discord.Interactions;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
@@ -57,7 +58,7 @@ public sealed class MarkdownAndLimitsTests
     [InlineData("abc", 0, "")]
     public void Truncate_Text_CutsAtWordBoundaryWithinMax(string text, int max, string expected)
     {
-        var cut = TextBudget.Truncate(text, max);
+        var cut = TextCut.Truncate(text, max);
 
         Assert.Equal(expected, cut);
         Assert.True(cut.Length <= max);
@@ -68,7 +69,7 @@ public sealed class MarkdownAndLimitsTests
     {
         var text = new string('a', 8) + "😀😀😀";
 
-        var cut = TextBudget.Truncate(text, 10);
+        var cut = TextCut.Truncate(text, 10);
 
         Assert.Equal(new string('a', 8) + "…", cut);
     }

@@ -27,10 +27,10 @@ public sealed class TextHygieneTests
 
         for (var max = 1; max < text.Length; max++)
         {
-            var cut = TextBudget.Truncate(text, max);
+            var cut = TextCut.Truncate(text, max);
 
             Assert.True(cut.Length <= max, $"{cut.Length} > {max}");
-            var body = cut.EndsWith(TextBudget.Ellipsis, StringComparison.Ordinal) ? cut[..^1] : cut;
+            var body = cut.EndsWith(TextCut.Ellipsis, StringComparison.Ordinal) ? cut[..^1] : cut;
             Assert.StartsWith(body, text, StringComparison.Ordinal);
             Assert.Equal(0, Elements(text).Take(Elements(body).Count).Zip(Elements(body)).Count(p => p.First != p.Second));
             Assert.True(TextBudget.IsWellFormed(cut));
@@ -39,11 +39,11 @@ public sealed class TextHygieneTests
 
     [Fact]
     public void Prefix_AccentAfterTheLimit_StaysWithItsLetter()
-        => Assert.Equal("caf", TextBudget.Prefix("cafe\u0301 noir", 4));
+        => Assert.Equal("caf", TextCut.Prefix("cafe\u0301 noir", 4));
 
     [Fact]
     public void WordCut_SpaceNearTheLimit_CutsThereNotInsideAnEmoji()
-        => Assert.Equal("who led the".Length, TextBudget.WordCut("who led the " + Family + Family, 14));
+        => Assert.Equal("who led the".Length, TextCut.WordCut("who led the " + Family + Family, 14));
 
     [Fact]
     public void Scrub_LoneSurrogates_BecomeReplacementCharacters()
@@ -141,7 +141,7 @@ public sealed class TextHygieneTests
             Assert.EndsWith("… (club-notes)", name, StringComparison.Ordinal);
             var kept = name[..^"… (club-notes)".Length];
             Assert.StartsWith(kept, title, StringComparison.Ordinal);
-            Assert.Equal(kept.Length, TextBudget.Floor(title, kept.Length));
+            Assert.Equal(kept.Length, TextCut.Floor(title, kept.Length));
         }
     }
 

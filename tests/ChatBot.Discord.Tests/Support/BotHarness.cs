@@ -23,8 +23,11 @@ internal sealed class BotHarness : IAsyncDisposable
     public const string Token = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.dG9rZW4tc2VjcmV0LXRhaWw";
     public const string TokenSecret = "dG9rZW4tc2VjcmV0LXRhaWw";
 
-    private BotHarness(FakeDiscordServer discord, IHost host, FakeAnswers answers, FakeQuoteVerifier quotes, LogCollector logs, ConcurrentQueue<int> exitCodes)
+    private readonly bool ownsDiscord;
+
+    private BotHarness(FakeDiscordServer discord, bool ownsDiscord, IHost host, FakeAnswers answers, FakeQuoteVerifier quotes, LogCollector logs, ConcurrentQueue<int> exitCodes)
     {
+        this.ownsDiscord = ownsDiscord;
         Quotes = quotes;
         Discord = discord;
         Host = host;
@@ -52,8 +55,12 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public IGatewayStatus Status => Host.Services.GetRequiredService<IGatewayStatus>();
 
+    /// <summary>Another bot process on the same fake Discord (e.g. running other shards), with its own host, answers and logs.</summary>
+    public Task<BotHarness> StartAnotherAsync(IReadOnlyDictionary<string, string?> configuration, GatewayTimings? timings = null)
+        => StartAsync(timings: timings, configuration: configuration, sharedDiscord: Discord);
+
     /// <summary>Timings for tests: the same state machine, in milliseconds, with a fixed "random" of 0.5.</summary>
-    public static GatewayTimings FastTimings(Func<double>? random = null) => new()
+    public static GatewayTimings FastTimings(Func<double>? random = null, TimeSpan? identifyInterval = null) => new()
     {
         ConnectTimeout = TimeSpan.FromSeconds(5),
         HelloTimeout = TimeSpan.FromSeconds(5),
@@ -61,7 +68,7 @@ internal sealed class BotHarness : IAsyncDisposable
         CloseTimeout = TimeSpan.FromMilliseconds(500),
         InvalidSessionDelayMin = TimeSpan.FromMilliseconds(200),
         InvalidSessionDelayMax = TimeSpan.FromMilliseconds(400),
-        IdentifyInterval = TimeSpan.Zero,
+        IdentifyInterval = identifyInterval ?? TimeSpan.Zero,
         BackoffInitial = TimeSpan.FromMilliseconds(50),
         BackoffMax = TimeSpan.FromMilliseconds(400),
         BackoffJitter = TimeSpan.Zero,
@@ -74,11 +81,16 @@ internal sealed class BotHarness : IAsyncDisposable
         GatewayTimings? timings = null,
         Action<IServiceCollection>? services = null,
         IReadOnlyDictionary<string, string?>? configuration = null,
-        string? databasePath = null)
+        string? databasePath = null,
+        FakeDiscordServer? sharedDiscord = null)
     {
-        var options = new FakeDiscordOptions { ExpectedToken = Token };
-        discord?.Invoke(options);
-        var fake = await FakeDiscordServer.StartAsync(options);
+        var fake = sharedDiscord;
+        if (fake is null)
+        {
+            var options = new FakeDiscordOptions { ExpectedToken = Token };
+            discord?.Invoke(options);
+            fake = await FakeDiscordServer.StartAsync(options);
+        }
 
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         var settings = new Dictionary<string, string?>
@@ -121,7 +133,7 @@ internal sealed class BotHarness : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync();
-        return new BotHarness(fake, host, answers, quotes, logs, exitCodes) { Timelines = timelines };
+        return new BotHarness(fake, sharedDiscord is null, host, answers, quotes, logs, exitCodes) { Timelines = timelines };
     }
 
     /// <summary>Sends <c>/ask</c> and returns the interaction once it has been sent.</summary>
@@ -153,6 +165,9 @@ internal sealed class BotHarness : IAsyncDisposable
         }
 
         Host.Dispose();
-        await Discord.DisposeAsync();
+        if (ownsDiscord)
+        {
+            await Discord.DisposeAsync();
+        }
     }
 }

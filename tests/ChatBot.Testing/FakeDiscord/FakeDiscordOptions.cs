@@ -33,6 +33,21 @@ public sealed class FakeDiscordOptions
     /// <summary>An interaction callback later than this after INTERACTION_CREATE gets 404 10062, as on Discord.</summary>
     public TimeSpan InteractionDeadline { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary><c>shards</c> in <c>GET /gateway/bot</c>: how many shards Discord recommends.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
+    /// <summary><c>session_start_limit.max_concurrency</c>: how many rate-limit keys (<c>shard_id % max_concurrency</c>) identify at once.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>The servers the bot is in, listed (unavailable) in READY on the shard each belongs to. Default: the default guild.</summary>
+    public IReadOnlyList<ulong> Guilds { get; set; } = [FakeInteraction.DefaultGuildId];
+
+    /// <summary>A shard that would hold more servers than this is closed with 4011 (sharding required), as at Discord's 2,500.</summary>
+    public int MaxGuildsPerShard { get; set; } = 2500;
+
+    /// <summary>Close IDENTIFY on the given shard id with the returned code (e.g. 4014 on shard 1 only); null answers normally.</summary>
+    public Func<int, int?> CloseOnIdentifyForShard { get; set; } = _ => null;
+
     public ulong ApplicationId { get; set; } = 1100000000000000001;
 
     public string BotUserName { get; set; } = "askbot";

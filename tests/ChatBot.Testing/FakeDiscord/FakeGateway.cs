@@ -13,8 +13,8 @@ namespace ChatBot.Testing.FakeDiscord;
 /// <summary>A message the bot sent on the gateway, with when it arrived (a <see cref="Stopwatch"/> timestamp).</summary>
 public sealed record FakeFrame(int Op, JsonNode? Data, long Timestamp, string Raw);
 
-/// <summary>A gateway session as Discord keeps it: an id, the last sequence sent, and the token it was opened with.</summary>
-public sealed class FakeSession(string id, string token)
+/// <summary>A gateway session as Discord keeps it: an id, the last sequence sent, the token it was opened with and its shard.</summary>
+public sealed class FakeSession(string id, string token, int shardId = 0, int shardCount = 1)
 {
     private int sequence;
 
@@ -22,13 +22,18 @@ public sealed class FakeSession(string id, string token)
 
     public string Token { get; } = token;
 
+    /// <summary>The <c>shard</c> array of the IDENTIFY that opened it: <c>[ShardId, ShardCount]</c>.</summary>
+    public int ShardId { get; } = shardId;
+
+    public int ShardCount { get; } = shardCount;
+
     public int Sequence => Volatile.Read(ref sequence);
 
     internal int Next() => Interlocked.Increment(ref sequence);
 }
 
 /// <summary>The fake's gateway: accepts WebSockets at /gateway and /resume and hands each connection to the test.</summary>
-public sealed class FakeGateway
+public sealed partial class FakeGateway
 {
     private readonly FakeDiscordServer server;
     private readonly Channel<FakeGatewayConnection> accepted = Channel.CreateUnbounded<FakeGatewayConnection>();
@@ -78,9 +83,9 @@ public sealed class FakeGateway
         return connection;
     }
 
-    internal FakeSession NewSession(string token)
+    internal FakeSession NewSession(string token, int shardId = 0, int shardCount = 1)
     {
-        var session = new FakeSession($"fake-session-{Interlocked.Increment(ref sessionCount)}-0123456789abcdef", token);
+        var session = new FakeSession($"fake-session-{Interlocked.Increment(ref sessionCount)}-0123456789abcdef", token, shardId, shardCount);
         sessions[session.Id] = session;
         return session;
     }
@@ -161,6 +166,9 @@ public sealed class FakeGatewayConnection : IDisposable
     public bool AutoAck { get; set; }
 
     public FakeSession? Session { get; private set; }
+
+    /// <summary>The shard id this connection identified or resumed as; null before either.</summary>
+    public int? ShardId => Session?.ShardId;
 
     public long HelloSentAt { get; private set; }
 
@@ -360,6 +368,8 @@ public sealed class FakeGatewayConnection : IDisposable
                 break;
             case 2:
                 var token = frame.Data?["token"]?.GetValue<string>() ?? "";
+                var shard = FakeGateway.ShardArray(frame.Data);
+                server.Gateway.RecordIdentify(this, shard, frame.Timestamp);
                 if (options.CloseOnIdentify is { } code)
                 {
                     await CloseAsync(code, "scripted close on IDENTIFY");
@@ -368,9 +378,21 @@ public sealed class FakeGatewayConnection : IDisposable
                 {
                     await CloseAsync(4004, "Authentication failed.");
                 }
+                else if (shard is not var (shardId, shardCount))
+                {
+                    await CloseAsync(4010, "Invalid shard.");
+                }
+                else if (options.CloseOnIdentifyForShard(shardId) is { } shardCode)
+                {
+                    await CloseAsync(shardCode, "scripted close on IDENTIFY for this shard");
+                }
+                else if (FakeGateway.GuildsOn(options.Guilds, shardId, shardCount).Count > options.MaxGuildsPerShard)
+                {
+                    await CloseAsync(4011, "Sharding required.");
+                }
                 else if (options.AutoReady(Number))
                 {
-                    Session = server.Gateway.NewSession(token);
+                    Session = server.Gateway.NewSession(token, shardId, shardCount);
                     await SendDispatchAsync("READY", Ready(Session));
                     sessionReady.TrySetResult(Session);
                 }
@@ -404,10 +426,11 @@ public sealed class FakeGatewayConnection : IDisposable
         {
             ["v"] = 10,
             ["user"] = new JsonObject { ["id"] = id, ["username"] = options.BotUserName, ["discriminator"] = "0000", ["global_name"] = null, ["avatar"] = null, ["bot"] = true, ["flags"] = 0 },
-            ["guilds"] = new JsonArray(new JsonObject { ["id"] = FakeInteraction.DefaultGuildId.ToString(CultureInfo.InvariantCulture), ["unavailable"] = true }),
+            ["guilds"] = new JsonArray([.. FakeGateway.GuildsOn(options.Guilds, session.ShardId, session.ShardCount)
+                .Select(g => (JsonNode)new JsonObject { ["id"] = g.ToString(CultureInfo.InvariantCulture), ["unavailable"] = true })]),
             ["session_id"] = session.Id,
             ["resume_gateway_url"] = server.ResumeUrl.ToString().TrimEnd('/'),
-            ["shard"] = new JsonArray(0, 1),
+            ["shard"] = new JsonArray(session.ShardId, session.ShardCount),
             ["application"] = new JsonObject { ["id"] = id, ["flags"] = 0 },
             ["session_type"] = "normal",
             ["user_settings"] = new JsonObject(),

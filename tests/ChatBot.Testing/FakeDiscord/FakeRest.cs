@@ -192,13 +192,13 @@ public sealed partial class FakeRest : IDisposable
             var info = new JsonObject
             {
                 ["url"] = server.GatewayUrl.ToString().TrimEnd('/'),
-                ["shards"] = 1,
+                ["shards"] = server.Options.RecommendedShards,
                 ["session_start_limit"] = new JsonObject
                 {
                     ["total"] = 1000,
                     ["remaining"] = server.Options.SessionStartRemaining,
                     ["reset_after"] = 14400000,
-                    ["max_concurrency"] = 1,
+                    ["max_concurrency"] = server.Options.MaxConcurrency,
                 },
             };
             return (200, info.ToJsonString(), null, []);

@@ -211,4 +211,24 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("Discord__Token", line);
         Assert.Equal("", result.Output);
     }
+
+    [Theory]
+    [InlineData("0-3", null, "Discord:ShardIds: naming shards needs Discord:ShardCount as well")]
+    [InlineData("2-4", "4", "Discord:ShardIds: shard 4 does not exist when Discord:ShardCount is 4")]
+    [InlineData("3-1", "4", "Discord:ShardIds: the range 3-1 runs backwards")]
+    public async Task Run_ShardSettingsThatCannotWork_SaysWhichSettingAndExits2(string ids, string? count, string expected)
+    {
+        var environment = new Dictionary<string, string> { ["Discord__Token"] = "not-a-real-token", ["Discord__ShardIds"] = ids };
+        if (count is not null)
+        {
+            environment["Discord__ShardCount"] = count;
+        }
+
+        var result = await ChatBotProcess.RunAsync(work.Path, environment, null, [.. Corpus]);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-real-token", line, StringComparison.Ordinal);
+    }
 }
