@@ -5,6 +5,7 @@ using ChatBot.Search.Indexing;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Semantic;
 using ChatBot.Search.Store;
+using ChatBot.Search.Chronology;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,7 @@ public static class SearchServiceCollectionExtensions
     /// <summary>
     /// Registers the passage index: validated <see cref="IndexOptions"/>, <see cref="AnswersOptions"/> and
     /// <see cref="CommunityOptions"/>, the store <c>Store:Provider</c> names (opened on first use; <see cref="StoreServiceCollectionExtensions.AddCorpusStore"/>), the search index derived from it, the indexer, the answer engine as
-    /// <see cref="IAnswerService"/>, the quote verifier as <see cref="IQuoteVerifier"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
+    /// <see cref="IAnswerService"/>, the quote verifier as <see cref="IQuoteVerifier"/>, the timeline builder as <see cref="ITimelineService"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
     /// </summary>
     public static IServiceCollection AddPassageIndex(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +41,8 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddSingleton<QuoteVerifier>();
         services.AddSingleton<IQuoteVerifier>(sp => sp.GetRequiredService<QuoteVerifier>());
+        services.AddSingleton<TimelineBuilder>();
+        services.AddSingleton<ITimelineService>(sp => sp.GetRequiredService<TimelineBuilder>());
         services.AddSingleton<ICorpusCurator, CorpusCurator>();
         services.AddSingleton<AskJournal>();
         services.AddSingleton<IAskJournal>(sp => sp.GetRequiredService<AskJournal>());

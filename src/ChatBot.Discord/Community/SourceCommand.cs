@@ -32,6 +32,11 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
                     new("title", "Its title (else the file's own title or name)") { MaxLength = 200 },
                     new("author", "Its author") { MaxLength = 200 },
                     new("url", "Where it comes from (a web address)") { MaxLength = 512 },
+                    new("kind", "Primary (from the time), secondary (a historian's study) or tertiary (an encyclopedia)")
+                    {
+                        Choices = [.. SourceKinds.All.Select(k => new ApplicationCommandChoice(SourceKinds.Name(k), SourceKinds.Name(k)))],
+                    },
+                    new("published", "When it was published: a year or a date, e.g. 1998 or 1998-03-15") { MaxLength = 40 },
                 ],
             },
             new("remove", "Remove one of this server's sources", ApplicationCommandOptionType.SubCommand)
@@ -115,7 +120,11 @@ internal sealed class SourceCommand(ICorpusCurator curator, AttachmentDownloader
         }
 
         var content = ((DownloadOutcome.Downloaded)download).Content;
-        var upload = new SourceUpload(guild, attachment.Filename, content, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")), Blank(call.OptionalString("url")));
+        var upload = new SourceUpload(guild, attachment.Filename, content, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")), Blank(call.OptionalString("url")))
+        {
+            Kind = SourceKinds.TryParse(call.OptionalString("kind"), out var kind) ? kind : null,
+            Published = Blank(call.OptionalString("published")),
+        };
         var outcome = await curator.AddSourceAsync(upload, cancellationToken);
         metrics.Upload(outcome is UploadOutcome.Added, outcome is UploadOutcome.Added ? "added" : "rejected");
         return outcome switch

@@ -19,7 +19,7 @@ public sealed partial class CorpusIndexer(
     ICorpusStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, ILogger<CorpusIndexer> logger)
 {
     /// <summary>Bumped whenever ingestion changes how a file becomes passages, so every file re-indexes.</summary>
-    public const string PipelineVersion = "1";
+    public const string PipelineVersion = "2";
 
     private static readonly string[] Extensions = [".md", ".markdown", ".txt", ".html", ".htm"];
 
@@ -179,7 +179,8 @@ public sealed partial class CorpusIndexer(
 
         var meta = document.Metadata;
         return new PreparedSource(
-            new SourceRecord(document.Slug, origin, meta.Title, meta.Author, meta.Url, meta.Published, meta.License, contentHash, records), indexed);
+            new SourceRecord(document.Slug, origin, meta.Title, meta.Author, meta.Url, meta.Published, meta.License, contentHash, records,
+                meta.Kind is { } kind ? Core.SourceKinds.Name(kind) : null), indexed);
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class PassageStore : ICorpusStore
         Rows = new PassageRows(this);
         Catalog = new SourceCatalog(this);
         ServerSources = new SqliteServerSources(this);
+        SourcePassages = new SqliteSourcePassages(this);
         AskLog = new SqliteAskLog(this);
     }
 
@@ -39,6 +40,8 @@ public sealed class PassageStore : ICorpusStore
     public ChatBot.Core.ISourceCatalog Catalog { get; }
 
     public IServerSourceStore ServerSources { get; }
+
+    public ISourcePassages SourcePassages { get; }
 
     public IAskLogStore AskLog { get; }
 

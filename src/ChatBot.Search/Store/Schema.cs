@@ -130,6 +130,12 @@ internal static class Schema
         """
         INSERT INTO meta (key, value) VALUES ('ask_ids_reserved', (SELECT coalesce(max(id), 0) FROM ask_log));
         """,
+
+        // 5: a source's kind, primary, secondary or tertiary (NULL: not said). published (a year or an ISO date)
+        // exists since 1.
+        """
+        ALTER TABLE sources ADD COLUMN kind TEXT;
+        """,
     ];
 
     public static int Version => Migrations.Length;

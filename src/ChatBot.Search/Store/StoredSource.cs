@@ -16,4 +16,5 @@ public sealed record SourceRecord(
     string? Published,
     string? License,
     string ContentHash,
-    IReadOnlyList<PassageRecord> Passages);
+    IReadOnlyList<PassageRecord> Passages,
+    string? Kind = null);

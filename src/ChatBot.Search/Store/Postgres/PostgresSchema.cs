@@ -105,6 +105,11 @@ internal static class PostgresSchema
 
         // 4 (= SQLite 4, reserved ask ids): in 1.
         "",
+
+        // 5 (= SQLite 5): a source's kind, primary, secondary or tertiary (NULL: not said).
+        """
+        ALTER TABLE sources ADD COLUMN kind text;
+        """,
     ];
 
     public static int Version => Migrations.Length;
