@@ -42,8 +42,8 @@ public static partial class SemanticBench
             var weight = Tune(index, tuning, cancellationToken);
 
             var corpus = index.Corpus;
-            var lexical = new AnswerEngine(corpus.Index, corpus.Rows, index.Synonyms);
-            var mixed = new AnswerEngine(corpus.Index, corpus.Rows, index.Synonyms, new SemanticReranker(corpus.Semantic, weight));
+            var lexical = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms);
+            var mixed = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms, new SemanticReranker(corpus.Semantic, weight));
             Console.WriteLine($"test: {test.Count} questions of the other {titles.Count / 2} articles");
             var without = Score(lexical, test, cancellationToken);
             var with = Score(mixed, test, cancellationToken);
@@ -85,7 +85,7 @@ public static partial class SemanticBench
     private static double Tune(BenchIndex index, List<SquadQuestion> questions, CancellationToken cancellationToken)
     {
         var corpus = index.Corpus;
-        var lexical = new AnswerEngine(corpus.Index, corpus.Rows, index.Synonyms);
+        var lexical = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms);
         var hits = new int[Weights.Length];
         var paras = new int[Weights.Length];
         foreach (var question in questions)

@@ -1,13 +1,17 @@
 namespace ChatBot.Core;
 
-/// <summary>A question, where to search, and which slice of the ranked results to return.</summary>
-public sealed record AnswerRequest(string Question, CorpusScope Scope, int Top = 3, int Skip = 0)
+/// <summary>A question, where to search, which slice of the ranked results to return, and, when set, the one kind of source to quote.</summary>
+public sealed record AnswerRequest(string Question, CorpusScope Scope, int Top = 3, int Skip = 0, SourceKind? Kind = null)
 {
     public const int MaxTop = 25;
 }
 
-/// <summary>Where a passage comes from, as a reader would cite it; for a PDF, the page the passage starts on.</summary>
-public sealed record Citation(string SourceId, string Title, string? Author, string? Url, string Locator, int? Page = null);
+/// <summary>
+/// Where a passage comes from, as a reader would cite it, with what kind of source it is and when it was published
+/// (a year or an ISO date) when the source says; for a PDF, the page the passage starts on.
+/// </summary>
+public sealed record Citation(
+    string SourceId, string Title, string? Author, string? Url, string Locator, SourceKind? Kind = null, string? Published = null, int? Page = null);
 
 /// <summary>A half-open character range [Start, End) inside a quote.</summary>
 public readonly record struct TextRange(int Start, int End)

@@ -64,9 +64,10 @@ public sealed record AnswerSummary(AnswerOutcome Outcome, IReadOnlyList<RankedQu
 
     /// <summary>
     /// "3 of 12 matching passages · 2 sources · 4 ms" (from <paramref name="skip"/> + 1 on a later page), "closest of 12
-    /// matching passages · 4 ms", or "no matching passages · 4 ms".
+    /// matching passages · 4 ms", or "no matching passages · 4 ms"; "· secondary sources only" before the time when the
+    /// answer quotes only <paramref name="kind"/>.
     /// </summary>
-    public static string Footer(Answer answer, int skip)
+    public static string Footer(Answer answer, int skip, SourceKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var elapsed = $"{Math.Round(answer.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)} ms";
@@ -84,7 +85,8 @@ public sealed record AnswerSummary(AnswerOutcome Outcome, IReadOnlyList<RankedQu
         var range = skip == 0
             ? shown.ToString(CultureInfo.InvariantCulture)
             : $"{(skip + 1).ToString(CultureInfo.InvariantCulture)}–{(skip + shown).ToString(CultureInfo.InvariantCulture)}";
-        return $"{range} of {Count(answer.MatchingPassages, "matching passage")} · {Count(answer.SourceCount, "source")} · {elapsed}";
+        var only = kind is { } one ? $" · {SourceKinds.Name(one)} sources only" : "";
+        return $"{range} of {Count(answer.MatchingPassages, "matching passage")} · {Count(answer.SourceCount, "source")}{only} · {elapsed}";
     }
 
     /// <summary>"1 source", "1,204 matching passages".</summary>

@@ -6,7 +6,14 @@ namespace ChatBot.Core;
 public sealed record Actor(ulong Id, string Name);
 
 /// <summary>A document a moderator uploads as a source of their server (its name, its bytes), with what the form said about it.</summary>
-public sealed record SourceUpload(ulong GuildId, string Name, byte[] Content, Actor Actor, string? Title = null, string? Author = null, string? Url = null);
+public sealed record SourceUpload(ulong GuildId, string Name, byte[] Content, Actor Actor, string? Title = null, string? Author = null, string? Url = null)
+{
+    /// <summary>What kind of source it is, over what the file says.</summary>
+    public SourceKind? Kind { get; init; }
+
+    /// <summary>When it was published (a year or a date), over what the file says.</summary>
+    public string? Published { get; init; }
+}
 
 /// <summary>What became of an upload: added, or refused with one line saying why (nothing stored).</summary>
 public abstract record UploadOutcome
@@ -21,7 +28,8 @@ public abstract record UploadOutcome
 }
 
 /// <summary>A source as <c>/source show</c> presents it; <paramref name="Web"/> for one read from a web address.</summary>
-public sealed record SourceDetails(SourceSummary Summary, string Origin, string? Published, string? License, string? FirstPassage, WebSourceStatus? Web = null);
+public sealed record SourceDetails(
+    SourceSummary Summary, string Origin, string? Published, string? License, string? FirstPassage, SourceKind? Kind = null, WebSourceStatus? Web = null);
 
 /// <summary>Where a web source is fetched from, when it was last checked, and since when it has been gone (null: it is there).</summary>
 public sealed record WebSourceStatus(string FetchUrl, DateTimeOffset CheckedAt, DateTimeOffset? GoneSince);

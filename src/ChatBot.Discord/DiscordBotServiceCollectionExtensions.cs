@@ -72,10 +72,12 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddScoped<QuestionPipeline>();
         services.AddSlashCommand<AskCommand>();
         services.AddSlashCommand<VerifyCommand>();
+        services.AddSlashCommand<TimelineCommand>();
         services.AddSlashCommand<SourcesCommand>();
         services.AddSlashCommand<AboutCommand>();
         services.AddSlashCommand<HelpCommand>();
         services.AddComponentHandler<AskButtons>();
+        services.AddComponentHandler<TimelineButtons>();
 
         // Community: moderators' commands, feedback, the question limit, asking in chat.
         services.TryAddSingleton<IAskJournal, NoAskJournal>();

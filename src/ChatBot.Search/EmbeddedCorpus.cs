@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Search.Chronology;
 using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Search;
 
 /// <summary>
-/// The store, the search index and the passage embeddings derived from it, the indexer, the embedder, the answer engine and the quote verifier over one database, composed
+/// The store, the search index and the passage embeddings derived from it, the indexer, the embedder, the answer engine, the quote verifier and the timeline builder over one database, composed
 /// without a host: for benchmarks, tests and tools. The host composes the same parts in
 /// <see cref="SearchServiceCollectionExtensions.AddPassageIndex"/>.
 /// </summary>
@@ -48,8 +49,9 @@ public sealed class EmbeddedCorpus : IDisposable
         Semantic = new SemanticIndex(SemanticServiceCollectionExtensions.SemanticPath(lucenePath), Store.StoreId(), semantic ?? new SemanticOptions(), sharedModel: sharedModel);
         Embedder = new PassageEmbedder(Semantic, Store, loggers.CreateLogger<PassageEmbedder>());
         Reranker = new SemanticReranker(Semantic, semanticWeight);
-        Engine = new AnswerEngine(Index, Rows, synonyms, Reranker);
+        Engine = new AnswerEngine(Index, Rows, Store.SourcePassages, synonyms, Reranker);
         Verifier = new QuoteVerifier(Index, Rows);
+        Timelines = new TimelineBuilder(Index, Rows, Store.SourcePassages, synonyms);
     }
 
     public ICorpusStore Store { get; }
@@ -78,6 +80,8 @@ public sealed class EmbeddedCorpus : IDisposable
     public AnswerEngine Engine { get; }
 
     public QuoteVerifier Verifier { get; }
+
+    public TimelineBuilder Timelines { get; }
 
     /// <summary>A curator of server sources over this corpus.</summary>
     public CorpusCurator CreateCurator(CommunityOptions? options = null, TimeProvider? time = null, ILoggerFactory? loggers = null)

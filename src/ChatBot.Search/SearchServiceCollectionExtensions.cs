@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Search.Chronology;
 using ChatBot.Search.Community;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
@@ -18,7 +19,7 @@ public static class SearchServiceCollectionExtensions
     /// <summary>
     /// Registers the passage index: validated <see cref="IndexOptions"/>, <see cref="AnswersOptions"/> and
     /// <see cref="CommunityOptions"/>, the store <c>Store:Provider</c> names (opened on first use; <see cref="StoreServiceCollectionExtensions.AddCorpusStore"/>), the search index derived from it, the indexer, the answer engine as
-    /// <see cref="IAnswerService"/>, the quote verifier as <see cref="IQuoteVerifier"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
+    /// <see cref="IAnswerService"/>, the quote verifier as <see cref="IQuoteVerifier"/>, the timeline builder as <see cref="ITimelineService"/>, and the community stores (<see cref="ICorpusCurator"/>, <see cref="IAskJournal"/>).
     /// </summary>
     public static IServiceCollection AddPassageIndex(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +43,8 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddSingleton<QuoteVerifier>();
         services.AddSingleton<IQuoteVerifier>(sp => sp.GetRequiredService<QuoteVerifier>());
+        services.AddSingleton<TimelineBuilder>();
+        services.AddSingleton<ITimelineService>(sp => sp.GetRequiredService<TimelineBuilder>());
         services.AddSingleton<CorpusCurator>();
         services.AddSingleton<ICorpusCurator>(sp => sp.GetRequiredService<CorpusCurator>());
         services.AddSingleton<IWebPageFetcher>(sp => WebPageFetcher.Create(sp.GetRequiredService<IOptions<SourcesOptions>>(), sp.GetRequiredService<IOptions<CommunityOptions>>()));

@@ -4,7 +4,7 @@ namespace ChatBot.Core.Tests;
 
 public sealed class CitationLinkTests
 {
-    private static Citation Cite(string? url, int? page = null) => new("s", "T", null, url, "¶ 1", page);
+    private static Citation Cite(string? url, int? page = null) => new("s", "T", null, url, "¶ 1", Page: page);
 
     [Fact]
     public void For_WebPage_TextFragmentFromTheFirstAndLastFourWords()

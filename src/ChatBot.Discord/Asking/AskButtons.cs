@@ -42,6 +42,6 @@ internal sealed class AskButtons(QuestionPipeline pipeline, QuestionStore questi
         }
 
         var view = id.Action == AskButtonAction.More ? AnswerView.Card : AnswerView.Sources;
-        return await pipeline.AnswerAsync(Question.From(call, question, QuestionSource.Button), view, id.Skip, key, cancellationToken);
+        return await pipeline.AnswerAsync(Question.From(call, question, QuestionSource.Button) with { Kind = id.Kind }, view, id.Skip, key, cancellationToken);
     }
 }

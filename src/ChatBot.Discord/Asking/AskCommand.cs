@@ -4,7 +4,7 @@ using ChatBot.Discord.Wire;
 
 namespace ChatBot.Discord.Asking;
 
-/// <summary><c>/ask question:&lt;text&gt; [private:&lt;bool&gt;]</c>: the best passages, quoted and cited.</summary>
+/// <summary><c>/ask question:&lt;text&gt; [private:&lt;bool&gt;] [kind:primary|secondary|tertiary]</c>: the best passages, quoted and cited (of one kind of source when asked).</summary>
 internal sealed class AskCommand(QuestionPipeline pipeline) : ISlashCommand
 {
     public const int MaxQuestionLength = Question.MaxLength;
@@ -15,6 +15,10 @@ internal sealed class AskCommand(QuestionPipeline pipeline) : ISlashCommand
         [
             new("question", "Your question, e.g. who led the coup?", Required: true) { MaxLength = MaxQuestionLength },
             new("private", "Show the answer to you only", ApplicationCommandOptionType.Boolean),
+            new("kind", "Quote only primary, secondary or tertiary sources")
+            {
+                Choices = [.. SourceKinds.All.Select(k => new ApplicationCommandChoice(SourceKinds.Name(k), SourceKinds.Name(k)))],
+            },
         ])
     {
         Ephemeral = static call => call.Boolean("private") ?? false,
@@ -32,6 +36,8 @@ internal sealed class AskCommand(QuestionPipeline pipeline) : ISlashCommand
             return Reply.Note(EmptyText);
         }
 
-        return await pipeline.AnswerAsync(Question.From(call, question, QuestionSource.Slash), AnswerView.Card, skip: 0, key: null, cancellationToken);
+        SourceKind? kind = SourceKinds.TryParse(call.OptionalString("kind"), out var parsed) ? parsed : null;
+        var asked = Question.From(call, question, QuestionSource.Slash) with { Kind = kind };
+        return await pipeline.AnswerAsync(asked, AnswerView.Card, skip: 0, key: null, cancellationToken);
     }
 }

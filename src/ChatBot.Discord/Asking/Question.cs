@@ -7,7 +7,8 @@ namespace ChatBot.Discord.Asking;
 /// <summary>
 /// One question as the pipeline carries it, whatever brought it: its text (scrubbed, at most
 /// <see cref="MaxLength"/>), where it came from, who asked where, and the corpus scope it is answered over, decided
-/// here once: the bundled corpus, plus the server's own sources in a server.
+/// here once: the bundled corpus, plus the server's own sources in a server; and, when the asker chose one, the one
+/// kind of source it quotes (kept by the answer's buttons).
 /// </summary>
 internal sealed record Question
 {
@@ -33,6 +34,9 @@ internal sealed record Question
     public ulong? UserId { get; }
 
     public CorpusScope Scope { get; }
+
+    /// <summary>The one kind of source the answer quotes (<c>/ask kind:</c>, kept by More and Sources); null: any.</summary>
+    public SourceKind? Kind { get; init; }
 
     /// <summary>When the bot received it (monotonic timestamp of the dispatch), for the latency metric; null: now.</summary>
     public long? ReceivedAt { get; }

@@ -39,7 +39,7 @@ internal sealed class QuestionPipeline(
         var started = question.ReceivedAt ?? time.GetTimestamp();
         try
         {
-            var answer = await answers.AnswerAsync(new AnswerRequest(question.Text, question.Scope, options.Value.MaxResults, skip), cancellationToken);
+            var answer = await answers.AnswerAsync(new AnswerRequest(question.Text, question.Scope, options.Value.MaxResults, skip, question.Kind), cancellationToken);
             long? askId = null;
             if (key is null)
             {
@@ -49,7 +49,7 @@ internal sealed class QuestionPipeline(
             }
 
             var summary = AnswerCard.Summarize(answer);
-            var reply = view == AnswerView.Card ? AnswerCard.Render(answer, summary, new AnswerPage(key, skip, askId)) : AnswerCard.RenderSources(answer);
+            var reply = view == AnswerView.Card ? AnswerCard.Render(answer, summary, new AnswerPage(key, skip, askId) { Kind = question.Kind }) : AnswerCard.RenderSources(answer);
             metrics.Answered(question.Source.Tag(), summary.Covered ? "confident" : "not_covered", time.GetElapsedTime(started));
             return reply;
         }

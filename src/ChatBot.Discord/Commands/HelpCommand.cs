@@ -14,6 +14,8 @@ internal sealed class HelpCommand : ISlashCommand
         + "**More** shows the next passages; **Sources** lists the sources an answer quotes.\n"
         + "**/verify** `quote:` a quote — I say whether it stands in the corpus word for word, close (each changed, "
         + "added or left-out word shown) or not at all, with its source. `…` stands for words left out.\n"
+        + "**/timeline** `topic:` a name, place or event — the dates the corpus gives for it, earliest first, each with "
+        + "its sentence and source; where two sources date the same event differently, both are shown together.\n"
         + "**/sources** — what the corpus holds.\n"
         + "**/about** — what this bot is, corpus size, version.\n"
         + "You can also mention me with a question, or send it to me in a direct message. "

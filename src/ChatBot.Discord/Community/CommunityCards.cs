@@ -68,6 +68,7 @@ internal static class CommunityCards
         };
         AddIf(fields, "Author", source.Author);
         AddIf(fields, "Link", source.Url);
+        AddIf(fields, "Kind", details.Kind is { } kind ? SourceKinds.Name(kind) : null);
         AddIf(fields, "Published", details.Published);
         AddIf(fields, "License", details.License);
         fields.Add(new EmbedField("Indexed", $"<t:{source.IndexedAt.ToUnixTimeSeconds()}:f>") { Inline = true });

@@ -31,6 +31,11 @@ internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator we
                     new("url", "Without a file: the web page (or PDF) to add and keep fresh. With one: where it comes from") { MaxLength = 512 },
                     new("title", "Its title (else the file's or page's own title)") { MaxLength = 200 },
                     new("author", "Its author") { MaxLength = 200 },
+                    new("kind", "Primary (from the time), secondary (a historian's study) or tertiary (an encyclopedia)")
+                    {
+                        Choices = [.. SourceKinds.All.Select(k => new ApplicationCommandChoice(SourceKinds.Name(k), SourceKinds.Name(k)))],
+                    },
+                    new("published", "When it was published: a year or a date, e.g. 1998 or 1998-03-15") { MaxLength = 40 },
                 ],
             },
             new("refresh", "Fetch a web source again now", ApplicationCommandOptionType.SubCommand)
@@ -121,7 +126,11 @@ internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator we
         }
 
         var content = ((DownloadOutcome.Downloaded)download).Content;
-        var upload = new SourceUpload(guild, attachment.Filename, content, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")), Blank(call.OptionalString("url")));
+        var upload = new SourceUpload(guild, attachment.Filename, content, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")), Blank(call.OptionalString("url")))
+        {
+            Kind = SourceKinds.TryParse(call.OptionalString("kind"), out var kind) ? kind : null,
+            Published = Blank(call.OptionalString("published")),
+        };
         var outcome = await curator.AddSourceAsync(upload, cancellationToken);
         metrics.Upload(outcome is UploadOutcome.Added, outcome is UploadOutcome.Added ? "added" : "rejected");
         return outcome switch

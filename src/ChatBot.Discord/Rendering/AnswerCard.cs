@@ -41,7 +41,7 @@ internal static class AnswerCard
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(page);
         var title = Title(answer.Question);
-        var footer = AnswerSummary.Footer(answer, page.Skip);
+        var footer = AnswerSummary.Footer(answer, page.Skip, page.Kind);
         var fields = summary.Outcome == AnswerOutcome.Disagreed ? ClaimFields(answer) : [];
         var room = Math.Min(MessageLimits.Description, MessageLimits.EmbedTotal - title.Length - footer.Length - fields.Sum(f => f.Name.Length + f.Value.Length));
         var embed = new Embed
@@ -186,8 +186,8 @@ internal static class AnswerCard
     }
 
     /// <summary>
-    /// "*Title* — Author · ¶ 3 · [source](url)", escaped, within <paramref name="max"/> characters (the link dropped
-    /// first). With the <paramref name="quote"/>, the link opens at it (<see cref="CitationLink"/>).
+    /// "*Title* — Author · ¶ 3 · secondary · 1998 · [source](url)", escaped, within <paramref name="max"/> characters
+    /// (the link dropped first). With the <paramref name="quote"/>, the link opens at it (<see cref="CitationLink"/>).
     /// </summary>
     public static string CitationLine(Citation citation, int max, string? quote = null)
     {
@@ -200,6 +200,7 @@ internal static class AnswerCard
         var author = citation.Author is { Length: > 0 } a ? TextCut.Truncate(DiscordMarkdown.OneLine(TextBudget.ForDisplay(a)).Trim(), AuthorMax) : null;
         var locator = citation.Locator is { Length: > 0 } l ? TextCut.Truncate(DiscordMarkdown.OneLine(l).Trim(), LocatorMax) : null;
         var link = DiscordMarkdown.Link("source", CitationLink.For(citation, quote));
+        var label = TextCut.Truncate(DiscordMarkdown.OneLine(SourceKinds.Label(citation)), LocatorMax);
         string Compose(int n, bool withLink)
         {
             var line = new StringBuilder();
@@ -212,6 +213,11 @@ internal static class AnswerCard
             if (locator is not null)
             {
                 line.Append(" · ").Append(DiscordMarkdown.Escape(locator, startsLine: false));
+            }
+
+            if (label.Length > 0)
+            {
+                line.Append(" · ").Append(DiscordMarkdown.Escape(label, startsLine: false));
             }
 
             if (withLink && link is not null)
@@ -343,10 +349,10 @@ internal static class AnswerCard
         var buttons = new List<Button>(5);
         if (answer.Confident && page.Skip + answer.Results.Count < answer.MatchingPassages)
         {
-            buttons.Add(Button.Action("More", AskButtonId.More(page.Key, page.Skip + answer.Results.Count)));
+            buttons.Add(Button.Action("More", AskButtonId.More(page.Key, page.Skip + answer.Results.Count, page.Kind)));
         }
 
-        buttons.Add(Button.Action("Sources", AskButtonId.Sources(page.Key, page.Skip)));
+        buttons.Add(Button.Action("Sources", AskButtonId.Sources(page.Key, page.Skip, page.Kind)));
         if (page.AskId is { } askId)
         {
             buttons.AddRange(FeedbackButtonId.For(askId));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core;
+using ChatBot.Search.Chronology;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ingestion;
@@ -173,6 +174,11 @@ public sealed partial class CorpusCurator(
             return "the url must be a web address starting with http:// or https://";
         }
 
+        if (upload.Published is { Length: > 0 } published && PublishedDate.Normalize(published) is null)
+        {
+            return "published must be a year or a date, such as 1998, 1998-03-15 or March 15, 1998";
+        }
+
         return null;
     }
 
@@ -181,7 +187,7 @@ public sealed partial class CorpusCurator(
         SourceDocument document;
         try
         {
-            document = SourceReader.Read(upload.Name, upload.Content, new SourceMetadata(upload.Title ?? "", upload.Author, upload.Url));
+            document = SourceReader.Read(upload.Name, upload.Content, new SourceMetadata(upload.Title ?? "", upload.Author, upload.Url, upload.Published, Kind: upload.Kind));
         }
         catch (SourceFormatException e)
         {

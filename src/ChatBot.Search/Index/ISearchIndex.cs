@@ -14,6 +14,13 @@ public sealed record TermGroup(IReadOnlyList<WeightedTerm> Terms);
 /// <summary>A passage the index matched: its row in the store and its BM25 score.</summary>
 public readonly record struct IndexHit(long RowId, double Score);
 
+/// <summary>
+/// The sources whose passages a search may return, by slug: of the bundled corpus and of the asker's server. The
+/// statistics (document frequencies, lengths) stay those of the whole scope, so a filtered answer ranks as the
+/// unfiltered one would.
+/// </summary>
+public sealed record SourceSelection(IReadOnlySet<string> Bundled, IReadOnlySet<string> Server);
+
 /// <summary>The best passages for a query and how many passages matched it at all.</summary>
 public sealed record IndexHits(IReadOnlyList<IndexHit> Hits, int TotalMatches);
 
@@ -44,6 +51,9 @@ public interface IScopeSearch : IDisposable
 
     /// <summary>The <paramref name="depth"/> passages with the best BM25 score over the groups, best first.</summary>
     IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="Search(IReadOnlyList{TermGroup}, int, CancellationToken)"/>, over the passages of the sources <paramref name="only"/> names (all when null).</summary>
+    IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, SourceSelection? only, CancellationToken cancellationToken);
 }
 
 /// <summary>

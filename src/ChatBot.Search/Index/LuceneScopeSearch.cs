@@ -12,19 +12,19 @@ namespace ChatBot.Search.Index;
 /// </summary>
 internal sealed class LuceneScopeSearch : IScopeSearch
 {
-    private readonly List<ScopeIndex.Lease> leases;
+    private readonly List<(ulong Guild, ScopeIndex.Lease Lease)> leases;
     private readonly IndexReader? reader;
 
-    public LuceneScopeSearch(List<ScopeIndex.Lease> leases)
+    public LuceneScopeSearch(List<(ulong Guild, ScopeIndex.Lease Lease)> leases)
     {
         this.leases = leases;
         if (leases.Count == 1)
         {
-            reader = leases[0].Searcher.IndexReader;
+            reader = leases[0].Lease.Searcher.IndexReader;
         }
         else if (leases.Count > 1)
         {
-            reader = new MultiReader([.. leases.Select(l => l.Searcher.IndexReader)], closeSubReaders: false);
+            reader = new MultiReader([.. leases.Select(l => l.Lease.Searcher.IndexReader)], closeSubReaders: false);
         }
     }
 
@@ -69,6 +69,9 @@ internal sealed class LuceneScopeSearch : IScopeSearch
     }
 
     public IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, CancellationToken cancellationToken)
+        => Search(groups, depth, null, cancellationToken);
+
+    public IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, SourceSelection? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(groups);
         if (reader is null || groups.Count == 0 || depth <= 0)
@@ -76,7 +79,53 @@ internal sealed class LuceneScopeSearch : IScopeSearch
             return new IndexHits([], 0);
         }
 
-        return new MaxScoreMatcher(reader).Search(groups, depth, cancellationToken);
+        return new MaxScoreMatcher(reader).Search(groups, depth, only is null ? null : Accepted(only), cancellationToken);
+    }
+
+    /// <summary>
+    /// Per segment, the live passages of the sources <paramref name="only"/> names for the scope the segment
+    /// belongs to (a slug of the bundled corpus is not the server's source of the same name), from the source field.
+    /// </summary>
+    private Func<AtomicReaderContext, IBits> Accepted(SourceSelection only)
+    {
+        var owners = new Dictionary<object, ulong>(ReferenceEqualityComparer.Instance);
+        foreach (var (guild, lease) in leases)
+        {
+            foreach (var leaf in lease.Searcher.IndexReader.Leaves)
+            {
+                owners[leaf.AtomicReader.CoreCacheKey] = guild;
+            }
+        }
+
+        return leaf =>
+        {
+            var atomic = leaf.AtomicReader;
+            var slugs = owners.GetValueOrDefault(atomic.CoreCacheKey) == 0 ? only.Bundled : only.Server;
+            var accepted = new FixedBitSet(Math.Max(1, atomic.MaxDoc));
+            var terms = atomic.GetTerms(ScopeIndex.SourceField);
+            if (terms is null || slugs.Count == 0)
+            {
+                return accepted;
+            }
+
+            var enumerator = terms.GetEnumerator();
+            DocsEnum? postings = null;
+            foreach (var slug in slugs)
+            {
+                if (!enumerator.SeekExact(new BytesRef(slug)))
+                {
+                    continue;
+                }
+
+                postings = enumerator.Docs(atomic.LiveDocs, postings, DocsFlags.NONE);
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+                {
+                    accepted.Set(doc);
+                }
+            }
+
+            return accepted;
+        };
     }
 
     public void Dispose()
@@ -86,7 +135,7 @@ internal sealed class LuceneScopeSearch : IScopeSearch
             reader?.Dispose();
         }
 
-        foreach (var lease in leases)
+        foreach (var (_, lease) in leases)
         {
             lease.Dispose();
         }

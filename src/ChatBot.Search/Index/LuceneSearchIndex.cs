@@ -32,24 +32,24 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public IScopeSearch Open(CorpusScope scope)
     {
-        var leases = new List<ScopeIndex.Lease>(2);
+        var leases = new List<(ulong Guild, ScopeIndex.Lease Lease)>(2);
         try
         {
             if (Scope(0).Acquire() is { } global)
             {
-                leases.Add(global);
+                leases.Add((0, global));
             }
 
             if (scope.GuildId is { } guild && guild != 0 && HasFolder(guild) && Scope(guild).Acquire() is { } own)
             {
-                leases.Add(own);
+                leases.Add((guild, own));
             }
 
             return new LuceneScopeSearch(leases);
         }
         catch
         {
-            foreach (var lease in leases)
+            foreach (var (_, lease) in leases)
             {
                 lease.Dispose();
             }

@@ -35,7 +35,8 @@ internal sealed class MaxScoreMatcher
 
     public MaxScoreMatcher(IndexReader reader) => this.reader = reader;
 
-    public IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, CancellationToken cancellationToken)
+    /// <param name="accepted">Per segment, the passages that may be returned (live ones only); null: every live passage.</param>
+    public IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, Func<AtomicReaderContext, IBits>? accepted, CancellationToken cancellationToken)
     {
         var documents = reader.MaxDoc;
         var fieldTerms = MultiFields.GetTerms(reader, TextAnalysis.Field);
@@ -84,13 +85,13 @@ internal sealed class MaxScoreMatcher
         foreach (var leaf in reader.Leaves)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            scored += SearchLeaf(leaf, plan, averageLength, lengthPart, top);
+            scored += SearchLeaf(leaf, plan, averageLength, lengthPart, top, accepted?.Invoke(leaf));
         }
 
         return new IndexHits(top.Best(), scored);
     }
 
-    private int SearchLeaf(AtomicReaderContext leaf, List<GroupPlan> groups, float averageLength, float[] lengthPart, TopHits top)
+    private int SearchLeaf(AtomicReaderContext leaf, List<GroupPlan> groups, float averageLength, float[] lengthPart, TopHits top, IBits? accepted)
     {
         var atomic = leaf.AtomicReader;
         var terms = atomic.GetTerms(TextAnalysis.Field);
@@ -117,11 +118,12 @@ internal sealed class MaxScoreMatcher
 
                 var key = (term.Utf8ToString(), averageLength);
                 var known = saturations.TryGetValue(key, out var saturation);
-                var postings = enumerator.Docs(atomic.LiveDocs, null, DocsFlags.FREQS);
+                var postings = enumerator.Docs(accepted ?? atomic.LiveDocs, null, DocsFlags.FREQS);
                 var first = postings.NextDoc();
                 if (first != DocIdSetIterator.NO_MORE_DOCS)
                 {
-                    members.Add(new Cursor(postings, weight, first, known ? null : key));
+                    // A filtered list is not the whole list: its greatest saturation is no bound for the term.
+                    members.Add(new Cursor(postings, weight, first, known || accepted is not null ? null : key));
                     bound = Math.Max(bound, weight * (known ? saturation : k1 + 1));
                 }
             }

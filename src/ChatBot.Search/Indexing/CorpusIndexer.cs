@@ -23,7 +23,7 @@ public sealed partial class CorpusIndexer(
     IWebPageFetcher? fetcher = null, TimeProvider? time = null)
 {
     /// <summary>Bumped whenever ingestion changes how a file becomes passages, so every file re-indexes.</summary>
-    public const string PipelineVersion = "1";
+    public const string PipelineVersion = "2";
 
     private static readonly string[] Extensions = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf", UrlFile.Extension];
 
@@ -184,7 +184,8 @@ public sealed partial class CorpusIndexer(
 
         var meta = document.Metadata;
         return new PreparedSource(
-            new SourceRecord(document.Slug, origin, meta.Title, meta.Author, meta.Url, meta.Published, meta.License, contentHash, records), indexed);
+            new SourceRecord(document.Slug, origin, meta.Title, meta.Author, meta.Url, meta.Published, meta.License, contentHash, records,
+                meta.Kind is { } kind ? Core.SourceKinds.Name(kind) : null), indexed);
     }
 
     /// <summary>

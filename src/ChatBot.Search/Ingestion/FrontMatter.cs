@@ -4,7 +4,7 @@ namespace ChatBot.Search.Ingestion;
 
 /// <summary>
 /// Front matter between <c>---</c> fences at the very top of a Markdown source: simple <c>key: value</c> lines,
-/// values optionally quoted. Known keys are title, author, url, published and license; others are ignored.
+/// values optionally quoted. Known keys are title, author, url, published (a year or date), kind (primary, secondary or tertiary) and license; others are ignored.
 /// </summary>
 public static class FrontMatter
 {

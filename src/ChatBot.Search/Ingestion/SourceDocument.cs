@@ -1,3 +1,5 @@
+using ChatBot.Core;
+
 namespace ChatBot.Search.Ingestion;
 
 /// <summary>What a source's front matter (or an HTML page's metadata, or an upload's form) says about it.</summary>
@@ -6,7 +8,8 @@ public sealed record SourceMetadata(
     string? Author = null,
     string? Url = null,
     string? Published = null,
-    string? License = null);
+    string? License = null,
+    SourceKind? Kind = null);
 
 /// <summary>
 /// One passage of a cleaned source: its 1-based ordinal (the passage id is <c>{slug}#{ordinal}</c>), a human

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ChatBot.Core;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Chronology;
 using ChatBot.Search.Index;
 
 namespace ChatBot.Search.Ingestion;
@@ -178,11 +180,25 @@ public static partial class SourceReader
             title = heading?.Text;
         }
 
-        return title is null
-            ? null
-            : new SourceMetadata(title, fields.GetValueOrDefault("author"), fields.GetValueOrDefault("url"),
-                fields.GetValueOrDefault("published"), fields.GetValueOrDefault("license"));
+        SourceKind? kind = null;
+        if (fields.GetValueOrDefault("kind") is { } kindText)
+        {
+            kind = SourceKinds.TryParse(kindText, out var parsed)
+                ? parsed
+                : throw new SourceFormatException($"front matter kind must be primary, secondary or tertiary, not \"{Shorten(kindText)}\"");
+        }
+
+        string? published = null;
+        if (fields.GetValueOrDefault("published") is { } publishedText)
+        {
+            published = PublishedDate.Normalize(publishedText)
+                ?? throw new SourceFormatException($"front matter published must be a year or a date (1998, 1998-03-15, March 15, 1998), not \"{Shorten(publishedText)}\"");
+        }
+
+        return new SourceMetadata(title ?? "", fields.GetValueOrDefault("author"), fields.GetValueOrDefault("url"), published, fields.GetValueOrDefault("license"), kind);
     }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
     /// <summary>The uploader's metadata over the file's own, cleaned for showing to others.</summary>
     private static SourceMetadata Merge(SourceMetadata? overrides, SourceMetadata? found, string fileName)
@@ -193,8 +209,9 @@ public static partial class SourceReader
             title,
             Pick(overrides?.Author, found?.Author),
             Pick(overrides?.Url, found?.Url),
-            Pick(overrides?.Published, found?.Published),
-            Pick(overrides?.License, found?.License));
+            PublishedDate.Normalize(overrides?.Published) ?? PublishedDate.Normalize(found?.Published),
+            Pick(overrides?.License, found?.License),
+            overrides?.Kind ?? found?.Kind);
     }
 
     /// <summary>"1964-bolivian_coup.txt" → "1964 bolivian coup", capitalised.</summary>

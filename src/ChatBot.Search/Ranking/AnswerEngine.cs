@@ -13,7 +13,8 @@ namespace ChatBot.Search.Ranking;
 /// whether the corpus answers at all. With a <see cref="SemanticReranker"/>, the reranked scores are mixed with
 /// the meaning of the question and of the passages that have embeddings.
 /// </summary>
-public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, SynonymSource? synonyms = null, SemanticReranker? semantic = null) : IAnswerService
+public sealed class AnswerEngine(
+    ISearchIndex index, IPassageRows passages, ISourcePassages sources, SynonymSource? synonyms = null, SemanticReranker? semantic = null) : IAnswerService
 {
     /// <summary>How many first-stage passages are reranked.</summary>
     public const int RerankDepth = 20;
@@ -54,7 +55,7 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
         var stopwatch = Stopwatch.StartNew();
         var top = Math.Clamp(request.Top, 1, AnswerRequest.MaxTop);
         var skip = Math.Max(0, request.Skip);
-        var ranking = Rank(request.Question, request.Scope, skip + top, cancellationToken);
+        var ranking = Rank(request.Question, request.Scope, skip + top, cancellationToken, request.Kind);
         var ranked = ranking.Passages;
         if (ranked.Count == 0)
         {
@@ -70,7 +71,7 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
             Math.Round(r.Score, 4),
             r.Quote.Text,
             r.Quote.Highlights,
-            new Citation(r.Row.Slug, r.Row.Title, r.Row.Author, r.Row.Url, r.Row.Locator, r.Row.Page),
+            r.Row.ToCitation(),
             AnswerSpans.Find(request.Question, r.Quote.Text, kind, r.Quote.Highlights, questionTerms))).ToList();
         return new Answer(request.Question, confident, results, ranking.MatchedPassages, stopwatch.Elapsed)
         {
@@ -81,10 +82,19 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
 
     /// <summary>
     /// The passages for a question in ranked order, at least <paramref name="depth"/> of them when the corpus has
-    /// them, with the evidence that ranked them: for answers, benchmarks and diagnostics.
+    /// them, with the evidence that ranked them: for answers, benchmarks and diagnostics. With <paramref name="kind"/>,
+    /// only passages of sources of that kind are candidates; every statistic is still the whole scope's, so a
+    /// passage ranks as it would without the filter.
     /// </summary>
-    public Ranking Rank(string question, CorpusScope scope, int depth, CancellationToken cancellationToken)
+    public Ranking Rank(string question, CorpusScope scope, int depth, CancellationToken cancellationToken, SourceKind? kind = null)
     {
+        SourceSelection? only = null;
+        if (kind is { } wanted)
+        {
+            var (bundled, server) = sources.OfKind(scope, wanted);
+            only = new SourceSelection(bundled, server);
+        }
+
         using var search = index.Open(scope);
         var query = QueryExpander.Expand(QueryParser.Parse(question), search, (synonyms ?? SynonymSource.None).Current);
         var documentCount = search.DocumentCount;
@@ -121,7 +131,7 @@ public sealed class AnswerEngine(ISearchIndex index, IPassageRows passages, Syno
 
         // The most informative words find the candidates; every word of the question ranks them.
         var matched = groups.OrderByDescending(g => g.Weight).Take(MatchedWords).Select(g => g.Group).ToList();
-        var first = search.Search(matched, Math.Max(RerankDepth, depth), cancellationToken);
+        var first = search.Search(matched, Math.Max(RerankDepth, depth), only, cancellationToken);
         var rows = passages.Load([.. first.Hits.Select(h => h.RowId)]);
 
         // A question word the corpus has never seen is as informative as a word can be, and it is missing.

@@ -112,5 +112,5 @@ public sealed class QuoteVerifier(ISearchIndex index, IPassageRows passages) : I
         return [.. hits.Where(h => rows.ContainsKey(h.RowId)).Select(h => rows[h.RowId])];
     }
 
-    private static Citation Cite(PassageRow row) => new(row.Slug, row.Title, row.Author, row.Url, row.Locator, row.Page);
+    private static Citation Cite(PassageRow row) => row.ToCitation();
 }

@@ -33,6 +33,8 @@ public interface ICorpusStore
 
     IServerSourceStore ServerSources { get; }
 
+    ISourcePassages SourcePassages { get; }
+
     IAskLogStore AskLog { get; }
 
     IWebSourceStore WebSources { get; }

@@ -23,6 +23,7 @@ public sealed class PassageStore : ICorpusStore
         Rows = new PassageRows(this);
         Catalog = new SourceCatalog(this);
         ServerSources = new SqliteServerSources(this);
+        SourcePassages = new SqliteSourcePassages(this);
         AskLog = new SqliteAskLog(this);
         WebSources = new SqliteWebSources(this);
     }
@@ -40,6 +41,8 @@ public sealed class PassageStore : ICorpusStore
     public ChatBot.Core.ISourceCatalog Catalog { get; }
 
     public IServerSourceStore ServerSources { get; }
+
+    public ISourcePassages SourcePassages { get; }
 
     public IAskLogStore AskLog { get; }
 

@@ -131,7 +131,13 @@ internal static class Schema
         INSERT INTO meta (key, value) VALUES ('ask_ids_reserved', (SELECT coalesce(max(id), 0) FROM ask_log));
         """,
 
-        // 5: PDFs and web pages. A PDF's passage keeps the page it starts on, for the citation and the link's
+        // 5: a source's kind, primary, secondary or tertiary (NULL: not said). published (a year or an ISO date)
+        // exists since 1.
+        """
+        ALTER TABLE sources ADD COLUMN kind TEXT;
+        """,
+
+        // 6: PDFs and web pages. A PDF's passage keeps the page it starts on, for the citation and the link's
         // #page=. A source read from a web address keeps where it is fetched from, the validators of the last
         // fetch (ETag, Last-Modified) for conditional refreshes, the hash of the page's bytes, when it was last
         // checked, and since when the address has been gone (its last text is kept meanwhile).

@@ -43,8 +43,8 @@ public sealed class SourceWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         using var insertSource = Command("""
-            INSERT INTO sources (guild_id, slug, origin, title, author, url, published, license, content_hash, passage_count, indexed_at)
-            VALUES ($guild, $slug, $origin, $title, $author, $url, $published, $license, $hash, $count, $at);
+            INSERT INTO sources (guild_id, slug, origin, title, author, url, published, license, content_hash, passage_count, indexed_at, kind)
+            VALUES ($guild, $slug, $origin, $title, $author, $url, $published, $license, $hash, $count, $at, $kind);
             SELECT last_insert_rowid();
             """);
         insertSource.Parameters.AddWithValue("$guild", (long)guildId);
@@ -56,6 +56,7 @@ public sealed class SourceWriter : IDisposable
         insertSource.Parameters.AddWithValue("$published", (object?)source.Published ?? DBNull.Value);
         insertSource.Parameters.AddWithValue("$license", (object?)source.License ?? DBNull.Value);
         insertSource.Parameters.AddWithValue("$hash", source.ContentHash);
+        insertSource.Parameters.AddWithValue("$kind", (object?)source.Kind ?? DBNull.Value);
         insertSource.Parameters.AddWithValue("$count", source.Passages.Count);
         insertSource.Parameters.AddWithValue("$at", indexedAt ?? DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         var sourceId = Convert.ToInt64(insertSource.ExecuteScalar(), CultureInfo.InvariantCulture);

@@ -32,7 +32,7 @@ internal sealed class SqliteServerSources(PassageStore store) : IServerSourceSto
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT {SqliteSummaries.Columns}, origin, published, license,
-                   (SELECT text FROM passages WHERE source_id = sources.id ORDER BY ordinal LIMIT 1)
+                   (SELECT text FROM passages WHERE source_id = sources.id ORDER BY ordinal LIMIT 1), kind
             FROM sources WHERE slug = $slug AND guild_id IN ($guild, 0) ORDER BY guild_id DESC LIMIT 1
             """;
         command.Parameters.AddWithValue("$guild", (long)guildId);
@@ -45,7 +45,7 @@ internal sealed class SqliteServerSources(PassageStore store) : IServerSourceSto
 
         return new SourceDetails(
             SqliteSummaries.Read(reader), reader.GetString(7), SqliteSummaries.NullableString(reader, 8), SqliteSummaries.NullableString(reader, 9),
-            SqliteSummaries.NullableString(reader, 10));
+            SqliteSummaries.NullableString(reader, 10), SqliteSummaries.NullableString(reader, 11) is { } text && SourceKinds.TryParse(text, out var kind) ? kind : null);
     }
 
     public IReadOnlyList<SourceSummary> Find(ulong guildId, string text, int limit)

@@ -33,6 +33,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<ICorpusStore>().Rows);
         services.AddSingleton(sp => sp.GetRequiredService<ICorpusStore>().Catalog);
         services.AddSingleton(sp => sp.GetRequiredService<ICorpusStore>().ServerSources);
+        services.AddSingleton(sp => sp.GetRequiredService<ICorpusStore>().SourcePassages);
         services.AddSingleton(sp => sp.GetRequiredService<ICorpusStore>().AskLog);
         services.AddSingleton<IChangeNotifications>(sp =>
         {

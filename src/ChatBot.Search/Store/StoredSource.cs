@@ -23,4 +23,5 @@ public sealed record SourceRecord(
     string? License,
     string ContentHash,
     IReadOnlyList<PassageRecord> Passages,
+    string? Kind = null,
     WebSourceState? Web = null);

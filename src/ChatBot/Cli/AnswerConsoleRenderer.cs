@@ -62,7 +62,7 @@ public static class AnswerConsoleRenderer
         console.WriteLine();
     }
 
-    /// <summary>"Title, Author, ¶ 3": what a reader needs to find the passage.</summary>
+    /// <summary>"Title, Author, ¶ 3 (secondary · 1998)": what a reader needs to find the passage, and what kind of source it is.</summary>
     public static string Cite(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
@@ -73,7 +73,8 @@ public static class AnswerConsoleRenderer
         }
 
         parts.Add(citation.Locator);
-        return string.Join(", ", parts);
+        var label = SourceKinds.Label(citation);
+        return string.Join(", ", parts) + (label.Length > 0 ? " (" + label + ")" : "");
     }
 
     /// <summary>The quote as Spectre markup: matched words in bold, the likely answer underlined in green.</summary>

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace ChatBot.Cli;
 
 /// <summary>
-/// The command line: <c>run</c> (the default: the Discord bot), <c>ask</c>, <c>verify</c>, <c>index</c>, <c>sources</c>,
+/// The command line: <c>run</c> (the default: the Discord bot), <c>ask</c>, <c>verify</c>, <c>timeline</c>, <c>index</c>, <c>sources</c>,
 /// <c>eval</c> and <c>health</c>. Bad input of any kind ends with one line on stderr and exit code 2, never a stack trace.
 /// </summary>
 public static class ChatBotCli
@@ -35,6 +35,7 @@ public static class ChatBotCli
 
         root.Subcommands.Add(Verbs.Ask(Global, output, console));
         root.Subcommands.Add(Verbs.Verify(Global, output, console));
+        root.Subcommands.Add(Verbs.Timeline(Global, output, console));
         root.Subcommands.Add(Verbs.Index(Global, output));
         root.Subcommands.Add(Verbs.Sources(Global, console));
         root.Subcommands.Add(Verbs.Eval(Global, output));

@@ -22,7 +22,8 @@ public static class Verbs
         var top = new Option<int?>("--top") { Description = "How many quotes to show (1-25; default Answers:MaxResults)" };
         var json = new Option<bool>("--json") { Description = "Print JSON (one object, or JSON Lines with --batch)" };
         var batch = new Option<string?>("--batch") { Description = "Answer one question per line of FILE (- for standard input)" };
-        var command = new Command("ask", "Answer a question from the corpus (builds or updates the index first)") { question, top, json, batch };
+        var kindOption = new Option<string?>("--kind") { Description = "Quote only primary, secondary or tertiary sources" };
+        var command = new Command("ask", "Answer a question from the corpus (builds or updates the index first)") { question, top, json, batch, kindOption };
         command.SetAction((parse, ct) =>
         {
             var text = parse.GetValue(question);
@@ -43,13 +44,19 @@ public static class Verbs
                 throw new CliException($"--top must be between 1 and {AnswerRequest.MaxTop}");
             }
 
+            SourceKind? kind = null;
+            if (parse.GetValue(kindOption) is { } kindText)
+            {
+                kind = SourceKinds.TryParse(kindText, out var parsed) ? parsed : throw new CliException($"--kind must be primary, secondary or tertiary, not \"{kindText}\"");
+            }
+
             var questions = batchFile is null ? [text!] : ReadBatch(batchFile);
             using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();
             var engine = PrepareIndex(host, ct);
             var maxResults = count ?? host.Services.GetRequiredService<IOptions<AnswersOptions>>().Value.MaxResults;
             foreach (var q in questions)
             {
-                var answer = engine.Answer(new AnswerRequest(q, CorpusScope.Global, maxResults), ct);
+                var answer = engine.Answer(new AnswerRequest(q, CorpusScope.Global, maxResults, Kind: kind), ct);
                 if (parse.GetValue(json))
                 {
                     output.WriteLine(AnswerJson.Serialize(answer));
@@ -100,6 +107,46 @@ public static class Verbs
             else
             {
                 QuoteConsoleRenderer.Render(console, verification);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command Timeline(Func<ParseResult, GlobalOptions> global, TextWriter output, IAnsiConsole console)
+    {
+        var topic = new Argument<string?>("topic") { Description = "The topic, in quotes: a name, a place, an event", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("timeline", "List the dated events the passages on a topic state, in chronological order") { topic, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var text = parse.GetValue(topic);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw new CliException("empty topic: timeline \"bolivia\"");
+            }
+
+            if (text.Trim().Length > Core.Timeline.MaxTopicLength)
+            {
+                throw new CliException($"the topic is too long: at most {Core.Timeline.MaxTopicLength} characters");
+            }
+
+            if (!text.Any(char.IsLetterOrDigit))
+            {
+                throw new CliException("the topic has no words to look for");
+            }
+
+            using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();
+            PrepareIndex(host, ct);
+            var timeline = await host.Services.GetRequiredService<ITimelineService>().BuildAsync(text, CorpusScope.Global, ct);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(TimelineJson.Serialize(timeline));
+            }
+            else
+            {
+                TimelineConsoleRenderer.Render(console, timeline);
             }
 
             return ExitCodes.Success;

@@ -54,6 +54,17 @@ public sealed class QuestionPipelineTests : IDisposable
         Assert.True(TextBudget.IsWellFormed(asked.Question));
     }
 
+    [Fact]
+    public async Task AnswerAsync_QuestionOfOneKind_AskedForThatKindAndItsButtonsKeepIt()
+    {
+        var question = new Question("who led the coup", QuestionSource.Slash, 7, 9) { Kind = SourceKind.Primary };
+
+        var reply = await Pipeline().AnswerAsync(question, AnswerView.Card, 0, null, CancellationToken.None);
+
+        Assert.Equal(SourceKind.Primary, Assert.Single(answers.Requests).Kind);
+        Assert.Contains(CustomIds(reply), id => id.StartsWith("ask:src:", StringComparison.Ordinal) && id.EndsWith(":primary", StringComparison.Ordinal));
+    }
+
     public void Dispose() => meters.Dispose();
 
     private QuestionPipeline Pipeline() => new(

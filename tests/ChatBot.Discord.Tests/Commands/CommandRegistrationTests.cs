@@ -25,7 +25,7 @@ public sealed class CommandRegistrationTests
         Assert.Equal($"/applications/{App}/commands", put.Path);
         Assert.Equal(200, put.Status);
         var commands = put.Json!.AsArray();
-        Assert.Equal(["about", "ask", "gaps", "help", "source", "sources", "verify"], commands.Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(["about", "ask", "gaps", "help", "source", "sources", "timeline", "verify"], commands.Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         var ask = commands.Single(c => c!["name"]!.GetValue<string>() == "ask")!;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("[0,1]"), ask["contexts"]));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("[0]"), ask["integration_types"]));
@@ -91,7 +91,7 @@ public sealed class CommandRegistrationTests
     [Fact]
     public void Validate_BotCommands_FollowDiscordsRules()
     {
-        var commands = new[] { AskCommand.Spec, SourcesCommand.Spec, AboutCommand.Spec, HelpCommand.Spec, SourceCommand.Spec, GapsCommand.Spec, VerifyCommand.Spec }.Select(s => s.ToApplicationCommand(global: true)).ToList();
+        var commands = new[] { AskCommand.Spec, SourcesCommand.Spec, AboutCommand.Spec, HelpCommand.Spec, SourceCommand.Spec, GapsCommand.Spec, VerifyCommand.Spec, TimelineCommand.Spec }.Select(s => s.ToApplicationCommand(global: true)).ToList();
 
         Assert.Empty(CommandValidator.Validate(commands));
         Assert.All(commands, c => Assert.InRange(CommandValidator.Size(c), 1, CommandValidator.MaxCommandSize));
@@ -169,7 +169,7 @@ public sealed class CommandRegistrationTests
     }
 
     private static List<ApplicationCommand> Desired(bool global)
-        => new[] { AboutCommand.Spec, AskCommand.Spec, HelpCommand.Spec, SourcesCommand.Spec, SourceCommand.Spec, GapsCommand.Spec, VerifyCommand.Spec }.Select(s => s.ToApplicationCommand(global)).ToList();
+        => new[] { AboutCommand.Spec, AskCommand.Spec, HelpCommand.Spec, SourcesCommand.Spec, SourceCommand.Spec, GapsCommand.Spec, VerifyCommand.Spec, TimelineCommand.Spec }.Select(s => s.ToApplicationCommand(global)).ToList();
 
     /// <summary>The commands as Discord's GET returns them: ids, versions, explicit defaults, fields we never send.</summary>
     private static JsonArray DiscordShaped(bool global)

@@ -308,6 +308,41 @@ public sealed class CommunityEndToEndTests : IDisposable
     private Task<BotHarness> StartAsync(bool limit = true, Action<IServiceCollection>? services = null)
         => BotHarness.StartAsync(configuration: limit ? NoLimit : null, services: services, databasePath: Database);
 
+    [Fact]
+    public async Task Source_AddWithKindAndPublished_ShowsThemAndAskKindQuotesOnlyThatKind()
+    {
+        await using var bot = await StartAsync();
+        var connection = await bot.Discord.Gateway.NextReadyConnectionAsync();
+        var url = bot.Discord.AddFile("chaco.md", Encoding.UTF8.GetBytes(Chaco));
+        var options = new JsonObject { ["kind"] = "primary", ["published"] = "June 12, 1935" };
+
+        var added = await TextAsync(bot, connection, FakeInteraction.Subcommand("source", "add", options, attachment: FakeInteraction.Attachment("chaco.md", url, Chaco.Length)));
+        var show = await TextAsync(bot, connection, FakeInteraction.Subcommand("source", "show", new JsonObject { ["source"] = "chaco" }));
+        var primary = await TextAsync(bot, connection, FakeInteraction.SlashCommand("ask", new JsonObject { ["question"] = "Who fought the Chaco War?", ["kind"] = "primary" }));
+        var secondary = await TextAsync(bot, connection, FakeInteraction.SlashCommand("ask", new JsonObject { ["question"] = "who led the coup", ["kind"] = "secondary" }));
+
+        Assert.Contains("Added \"The Chaco War\"", added, StringComparison.Ordinal);
+        Assert.Contains("Kind: primary", show, StringComparison.Ordinal);
+        Assert.Contains("Published: 1935-06-12", show, StringComparison.Ordinal);
+        Assert.Contains("*The Chaco War* — A. Historian · ¶ 1 · primary · 1935-06-12", primary, StringComparison.Ordinal);
+        Assert.Contains("primary sources only", primary, StringComparison.Ordinal);
+        Assert.Contains("· secondary · 1998", secondary, StringComparison.Ordinal);
+        Assert.DoesNotContain("1964 Bolivian coup d'état", secondary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Source_AddWithPublishedNotADate_IsRefusedPrivately()
+    {
+        await using var bot = await StartAsync();
+        var connection = await bot.Discord.Gateway.NextReadyConnectionAsync();
+        var url = bot.Discord.AddFile("chaco.md", Encoding.UTF8.GetBytes(Chaco));
+
+        var refused = await TextAsync(bot, connection, FakeInteraction.Subcommand("source", "add", new JsonObject { ["published"] = "a while ago" }, attachment: FakeInteraction.Attachment("chaco.md", url, Chaco.Length)));
+
+        Assert.Contains("published must be a year or a date", refused, StringComparison.Ordinal);
+        Assert.Contains("no sources of its own", await TextAsync(bot, connection, FakeInteraction.Subcommand("source", "list")), StringComparison.Ordinal);
+    }
+
     private static async Task<string> AddAsync(BotHarness bot, FakeGatewayConnection connection, string name, byte[] content, long? claimedSize = null, bool chunked = false)
     {
         var url = bot.Discord.AddFile(name, content, chunked);

@@ -229,6 +229,23 @@ public sealed class AskEndToEndTests
     }
 
     [Fact]
+    public async Task Ask_KindGiven_AsksForThatKindAndTheMoreButtonKeepsIt()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var connection = await bot.Discord.Gateway.NextReadyConnectionAsync();
+        var ask = await bot.Discord.SendInteractionAsync(connection, FakeInteraction.SlashCommand("ask", new JsonObject { ["question"] = "who led the coup", ["kind"] = "secondary" }));
+        var card = await bot.Discord.Rest.WaitForEditAsync(ask);
+        var more = card.Json!["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>();
+
+        await bot.Discord.Rest.WaitForEditAsync(await bot.Discord.SendInteractionAsync(connection, FakeInteraction.Button(more, "who led the coup")));
+
+        Assert.EndsWith(":3:secondary", more, StringComparison.Ordinal);
+        Assert.Contains("secondary sources only", card.Json!["embeds"]![0]!["footer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([SourceKind.Secondary, SourceKind.Secondary], bot.Answers.Requests.Select(r => r.Kind));
+        Assert.Equal(3, bot.Answers.Requests.Last().Skip);
+    }
+
+    [Fact]
     public async Task SourcesButton_StoredQuestion_ListsCitedSourcesOnce()
     {
         await using var bot = await BotHarness.StartAsync();

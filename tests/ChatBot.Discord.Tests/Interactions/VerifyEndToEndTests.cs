@@ -92,6 +92,6 @@ public sealed class VerifyEndToEndTests : IDisposable
 
         var description = edit.Json!["embeds"]![0]!["description"]!.GetValue<string>();
         Assert.StartsWith("**Verbatim.** These words stand in the corpus as quoted:\n\n*United States Assistance to the Bolivian Military", description, StringComparison.Ordinal);
-        Assert.EndsWith("· ¶ 1 (1/2)\n> The coup surprised many foreign observers", description, StringComparison.Ordinal);
+        Assert.EndsWith("· ¶ 1 (1/2) · secondary · 1998\n> The coup surprised many foreign observers", description, StringComparison.Ordinal);
     }
 }

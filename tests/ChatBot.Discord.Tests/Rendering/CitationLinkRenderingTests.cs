@@ -20,7 +20,7 @@ public sealed class CitationLinkRenderingTests
     [Fact]
     public void CitationLine_Pdf_LinksToThePage()
     {
-        var citation = new Citation("thesis", "A thesis", null, "https://example.org/thesis.pdf", "pp. 12–13 ¶ 3", 12);
+        var citation = new Citation("thesis", "A thesis", null, "https://example.org/thesis.pdf", "pp. 12–13 ¶ 3", Page: 12);
 
         Assert.EndsWith("· pp. 12–13 ¶ 3 · [source](https://example.org/thesis.pdf#page=12)", AnswerCard.CitationLine(citation, 700, "any words"), StringComparison.Ordinal);
     }

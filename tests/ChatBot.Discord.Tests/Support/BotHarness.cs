@@ -45,6 +45,8 @@ internal sealed class BotHarness : IAsyncDisposable
     /// <summary>The fake quote verifier (replaced by the real one when the harness has a database).</summary>
     public FakeQuoteVerifier Quotes { get; }
 
+    public FakeTimelines Timelines { get; private init; } = new();
+
     public LogCollector Logs { get; }
 
     public ConcurrentQueue<int> ExitCodes { get; }
@@ -115,6 +117,8 @@ internal sealed class BotHarness : IAsyncDisposable
         var quotes = new FakeQuoteVerifier();
         builder.Services.AddSingleton<IAnswerService>(answers);
         builder.Services.AddSingleton<IQuoteVerifier>(quotes);
+        var timelines = new FakeTimelines();
+        builder.Services.AddSingleton<ITimelineService>(timelines);
         builder.Services.AddSingleton<ISourceCatalog>(new FakeCatalog());
         builder.Services.AddSingleton(timings ?? FastTimings());
         builder.Services.AddSingleton(new ExitCodeSink(exitCodes.Enqueue));
@@ -129,7 +133,7 @@ internal sealed class BotHarness : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync();
-        return new BotHarness(fake, sharedDiscord is null, host, answers, quotes, logs, exitCodes);
+        return new BotHarness(fake, sharedDiscord is null, host, answers, quotes, logs, exitCodes) { Timelines = timelines };
     }
 
     /// <summary>Sends <c>/ask</c> and returns the interaction once it has been sent.</summary>

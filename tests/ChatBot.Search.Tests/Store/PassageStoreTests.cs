@@ -43,6 +43,29 @@ public sealed class PassageStoreTests
     }
 
     [Fact]
+    public void Open_DatabaseFromBeforeSourceKinds_KeepsItsSourcesWithoutAKind()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("index.db");
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(Schema.Migrations.Take(4)) + """
+                PRAGMA user_version = 4;
+                INSERT INTO sources (slug, origin, title, content_hash, passage_count, indexed_at) VALUES ('x', 'x.md', 'X', 'h', 0, '2026-01-01T00:00:00Z');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = PassageStore.Open(path);
+
+        var details = store.ServerSources.Details(0, "x");
+        Assert.Equal(("X", null), (details!.Summary.Title, details.Kind));
+        Assert.Empty(store.SourcePassages.OfKind(ChatBot.Core.CorpusScope.Global, ChatBot.Core.SourceKind.Primary).Bundled);
+    }
+
+    [Fact]
     public void Open_FileThatIsNotADatabase_SaysSoInOneLine()
     {
         using var temp = new TempDirectory();

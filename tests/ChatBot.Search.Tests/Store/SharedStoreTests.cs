@@ -56,6 +56,29 @@ public sealed class SharedStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public void Open_SchemaFromBeforeSourceKinds_KeepsItsSourcesWithoutAKind()
+    {
+        var schema = Own(TestPostgres.CreateSchema());
+        using (var connection = new NpgsqlConnection(schema.ConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand(string.Concat(PostgresSchema.Migrations.Take(4)) + """
+                ;
+                CREATE TABLE chatbot_schema (version integer NOT NULL);
+                INSERT INTO chatbot_schema (version) VALUES (4);
+                INSERT INTO sources (slug, origin, title, content_hash, passage_count, indexed_at) VALUES ('x', 'x.md', 'X', 'h', 0, now());
+                """, connection);
+            command.ExecuteNonQuery();
+        }
+
+        var store = Own(PostgresStore.Open(schema.ConnectionString));
+
+        var details = store.ServerSources.Details(0, "x");
+        Assert.Equal(("X", null), (details!.Summary.Title, details.Kind));
+        Assert.Empty(store.SourcePassages.OfKind(CorpusScope.Global, SourceKind.Primary).Bundled);
+    }
+
+    [PostgresFact]
     public void Open_SchemaOfANewerChatBot_IsRefusedInOneLine()
     {
         var schema = Own(TestPostgres.CreateSchema());

@@ -38,7 +38,7 @@ public sealed class BotEndToEndTests : IAsyncLifetime, IDisposable
         var connection = await discord.Gateway.NextReadyConnectionAsync(Startup);
         await discord.Rest.WaitForOneAsync(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal), Startup);
         var registered = discord.Rest.Commands("global").Select(c => c!["name"]!.GetValue<string>());
-        Assert.Equal(["about", "ask", "gaps", "help", "source", "sources", "verify"], registered.Order(StringComparer.Ordinal));
+        Assert.Equal(["about", "ask", "gaps", "help", "source", "sources", "timeline", "verify"], registered.Order(StringComparer.Ordinal));
 
         var ask = await discord.SendInteractionAsync(connection, FakeInteraction.SlashCommand("ask", new JsonObject { ["question"] = "who led the coup" }));
         var callback = await discord.Rest.WaitForCallbackAsync(ask);

@@ -57,13 +57,15 @@ public sealed class CliEndToEndTests : IDisposable
 
         var citation = first.GetProperty("citation");
         Assert.Equal(["rank", "score", "quote", "highlights", "citation", "answer"], first.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["sourceId", "title", "author", "url", "locator", "page"], citation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["sourceId", "title", "author", "url", "locator", "kind", "published", "page"], citation.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, citation.GetProperty("page").ValueKind);
         Assert.Equal("1964-bolivian-coup-d-etat", citation.GetProperty("sourceId").GetString());
         Assert.Equal("1964 Bolivian coup d'état", citation.GetProperty("title").GetString());
         Assert.Equal(JsonValueKind.Null, citation.GetProperty("author").ValueKind);
         Assert.Equal(JsonValueKind.Null, citation.GetProperty("url").ValueKind);
         Assert.Equal("¶ 1", citation.GetProperty("locator").GetString());
+        Assert.Equal("tertiary", citation.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("published").ValueKind);
         var span = first.GetProperty("answer");
         Assert.Equal("René Barrientos", span.GetProperty("text").GetString());
         Assert.Equal("René Barrientos", quote[span.GetProperty("start").GetInt32()..span.GetProperty("end").GetInt32()]);

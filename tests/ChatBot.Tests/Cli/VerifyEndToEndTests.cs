@@ -30,7 +30,9 @@ public sealed class VerifyEndToEndTests : IDisposable
         var match = Assert.Single(root.GetProperty("matches").EnumerateArray());
         Assert.Equal(["citation", "original", "differences"], match.EnumerateObject().Select(p => p.Name));
         var citation = match.GetProperty("citation");
-        Assert.Equal(["sourceId", "title", "author", "url", "locator", "page"], citation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["sourceId", "title", "author", "url", "locator", "kind", "published", "page"], citation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("secondary", citation.GetProperty("kind").GetString());
+        Assert.Equal("1998", citation.GetProperty("published").GetString());
         Assert.Equal(JsonValueKind.Null, citation.GetProperty("page").ValueKind);
         Assert.Equal("United States Assistance to the Bolivian Military 1958-1964", citation.GetProperty("title").GetString());
         Assert.Equal("¶ 1 (1/2)", citation.GetProperty("locator").GetString());
@@ -49,7 +51,9 @@ public sealed class VerifyEndToEndTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Verbatim", result.Output);
+        // The terminal wraps at 80 columns, so the label may stand on the next line.
         Assert.Contains("United States Assistance to the Bolivian Military 1958-1964, ¶ 1 (1/2)", result.Output);
+        Assert.Contains("(secondary · 1998)", result.Output);
     }
 
     [Theory]

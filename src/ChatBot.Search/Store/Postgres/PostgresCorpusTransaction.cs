@@ -93,8 +93,8 @@ internal sealed class PostgresCorpusTransaction : ICorpusTransaction
         ArgumentNullException.ThrowIfNull(source);
         long sourceId;
         using (var insert = Command("""
-            INSERT INTO sources (guild_id, slug, origin, title, author, url, published, license, content_hash, passage_count, indexed_at)
-            VALUES (@guild, @slug, @origin, @title, @author, @url, @published, @license, @hash, @count, @at)
+            INSERT INTO sources (guild_id, slug, origin, title, author, url, published, license, content_hash, passage_count, indexed_at, kind)
+            VALUES (@guild, @slug, @origin, @title, @author, @url, @published, @license, @hash, @count, @at, @kind)
             RETURNING id
             """))
         {
@@ -107,6 +107,7 @@ internal sealed class PostgresCorpusTransaction : ICorpusTransaction
             insert.Parameters.AddWithValue("published", NpgsqlDbType.Text, (object?)source.Published ?? DBNull.Value);
             insert.Parameters.AddWithValue("license", NpgsqlDbType.Text, (object?)source.License ?? DBNull.Value);
             insert.Parameters.AddWithValue("hash", source.ContentHash);
+            insert.Parameters.AddWithValue("kind", NpgsqlDbType.Text, (object?)source.Kind ?? DBNull.Value);
             insert.Parameters.AddWithValue("count", source.Passages.Count);
             insert.Parameters.AddWithValue("at", (indexedAt ?? DateTimeOffset.UtcNow).ToUniversalTime());
             sourceId = (long)insert.ExecuteScalar()!;

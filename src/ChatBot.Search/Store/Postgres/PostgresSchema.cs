@@ -106,7 +106,12 @@ internal static class PostgresSchema
         // 4 (= SQLite 4, reserved ask ids): in 1.
         "",
 
-        // 5 (= SQLite 5, PDFs and web pages): a PDF passage's page; a web source's fetch state. Times are ISO 8601
+        // 5 (= SQLite 5): a source's kind, primary, secondary or tertiary (NULL: not said).
+        """
+        ALTER TABLE sources ADD COLUMN kind text;
+        """,
+
+        // 6 (= SQLite 6, PDFs and web pages): a PDF passage's page; a web source's fetch state. Times are ISO 8601
         // text as on SQLite, so the refresh compares and keeps them alike on both providers.
         """
         ALTER TABLE passages ADD COLUMN page integer;

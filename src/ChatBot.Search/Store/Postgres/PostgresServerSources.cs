@@ -31,7 +31,7 @@ internal sealed class PostgresServerSources(NpgsqlDataSource dataSource) : IServ
         ArgumentNullException.ThrowIfNull(slug);
         using var command = dataSource.CreateCommand($"""
             SELECT {PostgresSummaries.Columns}, origin, published, license,
-                   (SELECT text FROM passages WHERE source_id = sources.id ORDER BY ordinal LIMIT 1)
+                   (SELECT text FROM passages WHERE source_id = sources.id ORDER BY ordinal LIMIT 1), kind
             FROM sources WHERE slug = @slug AND guild_id IN (@guild, 0) ORDER BY guild_id DESC LIMIT 1
             """);
         command.Parameters.AddWithValue("guild", (long)guildId);
@@ -44,7 +44,7 @@ internal sealed class PostgresServerSources(NpgsqlDataSource dataSource) : IServ
 
         return new SourceDetails(
             PostgresSummaries.Read(reader), reader.GetString(7), PostgresSummaries.NullableString(reader, 8), PostgresSummaries.NullableString(reader, 9),
-            PostgresSummaries.NullableString(reader, 10));
+            PostgresSummaries.NullableString(reader, 10), PostgresSummaries.NullableString(reader, 11) is { } text && SourceKinds.TryParse(text, out var kind) ? kind : null);
     }
 
     public IReadOnlyList<SourceSummary> Find(ulong guildId, string text, int limit)

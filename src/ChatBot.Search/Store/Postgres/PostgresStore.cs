@@ -20,6 +20,7 @@ public sealed class PostgresStore : ICorpusStore, IDisposable
         Rows = new PostgresPassageRows(dataSource);
         Catalog = new PostgresSourceCatalog(dataSource);
         ServerSources = new PostgresServerSources(dataSource);
+        SourcePassages = new PostgresSourcePassages(dataSource);
         AskLog = new PostgresAskLog(dataSource);
         WebSources = new PostgresWebSources(dataSource);
         storeId = new Lazy<string>(ReadStoreId);
@@ -36,6 +37,8 @@ public sealed class PostgresStore : ICorpusStore, IDisposable
     public ChatBot.Core.ISourceCatalog Catalog { get; }
 
     public IServerSourceStore ServerSources { get; }
+
+    public ISourcePassages SourcePassages { get; }
 
     public IAskLogStore AskLog { get; }
 
