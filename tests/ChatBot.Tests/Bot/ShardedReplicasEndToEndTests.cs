@@ -38,6 +38,10 @@ public sealed class ShardedReplicasEndToEndTests : IAsyncLifetime, IDisposable
             Guilds = [ServerOnShard0, ServerOnShard1],
             RecommendedShards = 1,
             MaxConcurrency = 2,
+
+            // Not what this test is about (BotEndToEndTests holds the bot to Discord's 3 seconds): a replica's first
+            // interaction, on a machine shared with other builds, may take longer to acknowledge.
+            InteractionDeadline = HangDetector,
         });
         if (TestPostgres.SkipReason is null)
         {
