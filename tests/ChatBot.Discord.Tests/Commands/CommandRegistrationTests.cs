@@ -9,7 +9,7 @@ using ChatBot.Testing.FakeDiscord;
 
 namespace ChatBot.Discord.Tests.Commands;
 
-/// <summary>Commands registered at start: GET, compare by meaning, PUT only when different (§4).</summary>
+/// <summary>Commands registered at start: GET, compare by meaning, PUT only when different (https://discord.com/developers/docs/interactions/application-commands#registering-a-command).</summary>
 public sealed class CommandRegistrationTests
 {
     private static readonly string App = new FakeDiscordOptions().ApplicationId.ToString(CultureInfo.InvariantCulture);

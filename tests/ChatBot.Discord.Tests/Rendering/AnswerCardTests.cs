@@ -9,7 +9,7 @@ using ChatBot.Testing.FakeDiscord;
 
 namespace ChatBot.Discord.Tests.Rendering;
 
-/// <summary>The quote card: content, and every §5 limit for the worst inputs.</summary>
+/// <summary>The quote card: content, and every message and embed limit for the worst inputs.</summary>
 public sealed partial class AnswerCardTests
 {
     private static readonly AnswerPage Page = new("Key0123456", 0);
