@@ -6,7 +6,7 @@ using ChatBot.Testing.FakeDiscord;
 
 namespace ChatBot.Discord.Tests.Gateway;
 
-/// <summary>The gateway state machine (§1.12) against the fake Discord, end to end.</summary>
+/// <summary>The gateway state machine (connect, heartbeat, identify, resume, reconnect: https://discord.com/developers/docs/events/gateway#connections) against the fake Discord, end to end.</summary>
 public sealed class GatewayLifecycleTests
 {
     [Fact]
