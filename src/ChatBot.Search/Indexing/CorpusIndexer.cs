@@ -325,6 +325,7 @@ public sealed partial class CorpusIndexer(
                     {
                         Published = TextHygiene.ForMetadata(fields.GetValueOrDefault("published")) ?? document.Metadata.Published,
                         License = TextHygiene.ForMetadata(fields.GetValueOrDefault("license")) ?? document.Metadata.License,
+                        Kind = Core.SourceKinds.TryParse(fields.GetValueOrDefault("kind"), out var kind) ? kind : document.Metadata.Kind,
                     },
                 };
                 pages[relative] = new FetchedPage(hash, document, WebDocument.State(url, page, (time ?? TimeProvider.System).GetUtcNow()));
