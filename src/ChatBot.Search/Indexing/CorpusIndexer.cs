@@ -107,7 +107,9 @@ public sealed partial class CorpusIndexer(
 
                 (added, updated, passagesWritten) = Write(changed, existing, pages, transaction, update, problems, cancellationToken);
                 transaction.Commit();
+                KillPoints.Reach(KillPoints.IndexStoreCommitted);
                 update?.Commit(transaction.LastChangeId);
+                KillPoints.Reach(KillPoints.IndexCommitted);
             }
         }
 
@@ -264,6 +266,7 @@ public sealed partial class CorpusIndexer(
 
             writer.Insert(source, guildId: 0);
             passages += source.Passages.Count;
+            KillPoints.Reach(KillPoints.IndexSourceWritten);
         }
 
         producer.GetAwaiter().GetResult();
