@@ -183,85 +183,74 @@ public sealed partial class CorpusIndexer(
     }
 
     /// <summary>
-    /// Parses and indexes the changed files on the other cores (the search index analyzes as it takes them)
-    /// while this thread writes to the store what is ready.
+    /// Parses, analyzes and indexes the changed files on every core, each thread writing to the store the source it
+    /// has ready, one at a time.
     /// </summary>
     private static (int Added, int Updated, int Passages) Write(
         ConcurrentBag<ChangedFile> changed, IReadOnlyDictionary<string, StoredSourceHash> existing, Dictionary<string, FetchedPage> pages,
         ICorpusTransaction writer, IIndexUpdate? update, ConcurrentBag<string> problems, CancellationToken cancellationToken)
     {
         int added = 0, updated = 0, passages = 0;
-        using var ready = new BlockingCollection<SourceRecord>(boundedCapacity: 64);
-        var producer = Task.Run(
-            () =>
+        var writing = new Lock();
+        Parallel.ForEach(
+            changed.OrderBy(c => c.Slug, StringComparer.Ordinal),
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            file =>
             {
                 try
                 {
-                    Parallel.ForEach(
-                        changed.OrderBy(c => c.Slug, StringComparer.Ordinal),
-                        new ParallelOptions { CancellationToken = cancellationToken },
-                        file =>
+                    WebSourceState? web = null;
+                    SourceDocument document;
+                    if (IsUrlFile(file.RelativePath))
+                    {
+                        if (!pages.TryGetValue(file.RelativePath, out var page) || page.Hash != file.Hash)
                         {
-                            try
-                            {
-                                WebSourceState? web = null;
-                                SourceDocument document;
-                                if (IsUrlFile(file.RelativePath))
-                                {
-                                    if (!pages.TryGetValue(file.RelativePath, out var page) || page.Hash != file.Hash)
-                                    {
-                                        // Fetch problems were reported already; a file changed since its fetch waits for the next run.
-                                        return;
-                                    }
+                            // Fetch problems were reported already; a file changed since its fetch waits for the next run.
+                            return;
+                        }
 
-                                    (document, web) = (page.Document, page.Web);
-                                }
-                                else
-                                {
-                                    document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes) with { Slug = file.Slug };
-                                }
+                        (document, web) = (page.Document, page.Web);
+                    }
+                    else
+                    {
+                        document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes) with { Slug = file.Slug };
+                    }
 
-                                var prepared = Prepare(document, file.RelativePath, file.Hash, writer);
-                                prepared = prepared with { Record = prepared.Record with { Web = web } };
-                                if (existing.ContainsKey(file.Slug))
-                                {
-                                    update?.RemoveSource(file.Slug);
-                                }
+                    var prepared = Prepare(document, file.RelativePath, file.Hash, writer);
+                    var record = prepared.Record with { Web = web };
+                    var replaces = existing.ContainsKey(file.Slug);
+                    if (replaces)
+                    {
+                        update?.RemoveSource(file.Slug);
+                    }
 
-                                update?.Add(prepared.Indexed);
-                                ready.Add(prepared.Record, cancellationToken);
-                            }
-                            catch (SourceFormatException e)
-                            {
-                                problems.Add($"{file.RelativePath}: {e.Message}");
-                            }
-                        });
+                    update?.Add(prepared.Indexed);
+
+                    // The store's transaction takes one source at a time, from whichever thread has it ready: a
+                    // thread of its own waiting on a queue spent a core's worth of spinning for nothing.
+                    lock (writing)
+                    {
+                        if (replaces)
+                        {
+                            writer.Delete(0, record.Slug);
+                            updated++;
+                        }
+                        else
+                        {
+                            added++;
+                        }
+
+                        writer.Insert(record, guildId: 0);
+                        passages += record.Passages.Count;
+                        KillPoints.Reach(KillPoints.IndexSourceWritten);
+                    }
                 }
-                finally
+                catch (SourceFormatException e)
                 {
-                    ready.CompleteAdding();
+                    problems.Add($"{file.RelativePath}: {e.Message}");
                 }
-            },
-            cancellationToken);
+            });
 
-        foreach (var source in ready.GetConsumingEnumerable(cancellationToken))
-        {
-            if (existing.ContainsKey(source.Slug))
-            {
-                writer.Delete(0, source.Slug);
-                updated++;
-            }
-            else
-            {
-                added++;
-            }
-
-            writer.Insert(source, guildId: 0);
-            passages += source.Passages.Count;
-            KillPoints.Reach(KillPoints.IndexSourceWritten);
-        }
-
-        producer.GetAwaiter().GetResult();
         return (added, updated, passages);
     }
 
