@@ -53,6 +53,19 @@ var verify = new Command("verify", "Quote verification latency on a generated co
 verify.SetAction((parse, ct) => Task.FromResult(VerifyBench.Run(parse.GetValue(verifyCorpus)!, ct)));
 root.Subcommands.Add(verify);
 
+var followChanges = new Option<int>("--changes") { Description = "Uploads to time (after 5 untimed ones)", DefaultValueFactory = _ => 50 };
+var followPollOnly = new Option<bool>("--poll-only") { Description = "The follower ignores NOTIFY and only looks every second, as when notifications are lost" };
+var follow = new Command("follow", "Follow latency on PostgreSQL (ConnectionStrings__Postgres): an upload through this process until another process's index answers it") { followChanges, followPollOnly };
+follow.SetAction((parse, ct) => FollowBench.RunAsync(parse.GetValue(followChanges), parse.GetValue(followPollOnly), ct));
+root.Subcommands.Add(follow);
+
+var replicaLucene = new Argument<string>("lucene-path") { Description = "The follower's own search index" };
+var replicaPollOnly = new Option<bool>("--poll-only");
+var replica = new Command("follow-replica", "The other process of follow (started by it)") { replicaLucene, replicaPollOnly };
+replica.Hidden = true;
+replica.SetAction((parse, ct) => FollowBench.RunReplicaAsync(parse.GetValue(replicaLucene)!, parse.GetValue(replicaPollOnly), ct));
+root.Subcommands.Add(replica);
+
 var result = root.Parse(args);
 if (result.Errors.Count > 0)
 {

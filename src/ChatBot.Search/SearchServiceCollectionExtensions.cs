@@ -52,6 +52,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IWebSourceCurator>(sp => sp.GetRequiredService<WebSourceCurator>());
         services.AddSingleton<AskJournal>();
         services.AddSingleton<IAskJournal>(sp => sp.GetRequiredService<AskJournal>());
+        services.AddSingleton<IPendingWrites>(sp => sp.GetRequiredService<AskJournal>());
         services.AddHostedService<CorpusSyncService>();
         services.AddHostedService<SearchIndexFollower>();
         services.AddHostedService<WebSourceRefreshService>();

@@ -8,8 +8,7 @@ namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// The answer card's buttons: "More" shows the next results for the same question, "Sources" lists the
-/// sources the card quotes. Both answer privately. The question comes from the question store, or from the
-/// card's title once the store has forgotten it.
+/// sources the card quotes. Both answer privately. The question is recalled by <see cref="PagedButtons"/>.
 /// </summary>
 internal sealed class AskButtons(QuestionPipeline pipeline, QuestionStore questions, ILogger<AskButtons> logger) : IComponentHandler
 {
@@ -28,20 +27,12 @@ internal sealed class AskButtons(QuestionPipeline pipeline, QuestionStore questi
         }
 
         var id = parsed.Value;
-        var key = id.Key;
-        if (!questions.TryGet(key, out var question))
+        if (PagedButtons.Recall(questions, id.Key, call, QuestionTitle.Read) is not { } recalled)
         {
-            var fromTitle = AnswerCard.QuestionFromTitle(call.Message?.Embeds is [var first, ..] ? first.Title : null);
-            if (fromTitle is null)
-            {
-                return Reply.Note(ExpiredText);
-            }
-
-            question = fromTitle;
-            key = questions.Add(question);
+            return Reply.Note(ExpiredText);
         }
 
         var view = id.Action == AskButtonAction.More ? AnswerView.Card : AnswerView.Sources;
-        return await pipeline.AnswerAsync(Question.From(call, question, QuestionSource.Button) with { Kind = id.Kind }, view, id.Skip, key, cancellationToken);
+        return await pipeline.AnswerAsync(Question.From(call, recalled.Text, QuestionSource.Button) with { Kind = id.Kind }, view, id.Skip, recalled.Key, cancellationToken);
     }
 }

@@ -49,7 +49,7 @@ internal sealed class QuestionPipeline(
             }
 
             var summary = AnswerCard.Summarize(answer);
-            var reply = view == AnswerView.Card ? AnswerCard.Render(answer, summary, new AnswerPage(key, skip, askId) { Kind = question.Kind }) : AnswerCard.RenderSources(answer);
+            var reply = view == AnswerView.Card ? AnswerCard.Render(answer, summary, new AnswerPage(key, skip, askId) { Kind = question.Kind }) : AnswerSourcesCard.Render(answer);
             metrics.Answered(question.Source.Tag(), summary.Covered ? "confident" : "not_covered", time.GetElapsedTime(started));
             return reply;
         }

@@ -7,8 +7,7 @@ namespace ChatBot.Discord.Asking;
 
 /// <summary>
 /// A timeline card's Previous / Next buttons, <c>tl:{key}:{skip}</c>: the page of the timeline from entry
-/// <c>skip</c>, privately. The topic comes from the question store, or from the card's title once the store has
-/// forgotten it, as for the answer card's buttons.
+/// <c>skip</c>, privately. The topic is recalled by <see cref="PagedButtons"/>, as for the answer card's buttons.
 /// </summary>
 internal sealed class TimelineButtons(ITimelineService timelines, QuestionStore topics, ILogger<TimelineButtons> logger) : IComponentHandler
 {
@@ -27,19 +26,12 @@ internal sealed class TimelineButtons(ITimelineService timelines, QuestionStore 
         }
 
         var (key, skip) = parsed.Value;
-        if (!topics.TryGet(key, out var topic))
+        if (PagedButtons.Recall(topics, key, call, TimelineCard.TopicFromTitle) is not { } recalled)
         {
-            var fromTitle = TimelineCard.TopicFromTitle(call.Message?.Embeds is [var first, ..] ? first.Title : null);
-            if (fromTitle is null)
-            {
-                return Reply.Note(ExpiredText);
-            }
-
-            topic = fromTitle;
-            key = topics.Add(topic);
+            return Reply.Note(ExpiredText);
         }
 
-        var timeline = await timelines.BuildAsync(topic, call.Scope, cancellationToken);
-        return TimelineCard.Render(timeline, new TimelinePage(key, skip));
+        var timeline = await timelines.BuildAsync(recalled.Text, call.Scope, cancellationToken);
+        return TimelineCard.Render(timeline, new TimelinePage(recalled.Key, skip));
     }
 }

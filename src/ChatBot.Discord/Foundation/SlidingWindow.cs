@@ -2,8 +2,8 @@ namespace ChatBot.Discord.Foundation;
 
 /// <summary>
 /// At most a given number of events in any sliding window of <paramref name="window"/>, on a
-/// <see cref="TimeProvider"/>'s monotonic clock: the one limiter behind the bot-wide 50 REST requests a second and the
-/// per-member question limit (and meant for the gateway's 120 messages a minute, whose limiter lives in Gateway/). <see cref="TryAcquire"/> answers from memory;
+/// <see cref="TimeProvider"/>'s monotonic clock: the one limiter behind the bot-wide 50 REST requests a second, the
+/// per-member question limit and each gateway connection's 120 messages a minute. <see cref="TryAcquire"/> answers from memory;
 /// <see cref="WaitAsync"/> waits for room. Thread-safe.
 /// </summary>
 internal sealed class SlidingWindow(TimeProvider time, TimeSpan window)

@@ -19,16 +19,9 @@ internal static class TextBudget
 {
     public const char Replacement = '\uFFFD';
 
-
     private const int ZeroWidthJoiner = 0x200D;
     private const int VariationSelector16 = 0xFE0F;
     private const int WavingBlackFlag = 0x1F3F4;
-
-    /// <summary>
-    /// <see cref="TextCut.Prefix"/>, for the gateway's close reason: Gateway/ is being reworked for sharding, so its
-    /// call moves to <see cref="TextCut"/> with that work, and this forwarder goes.
-    /// </summary>
-    public static string Prefix(string text, int max) => TextCut.Prefix(text, max);
 
     /// <summary>
     /// The longest rendering of a text that fits: <paramref name="render"/> draws the text cut to a given

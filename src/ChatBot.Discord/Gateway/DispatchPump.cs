@@ -27,7 +27,7 @@ internal interface IDispatchWork
 }
 
 /// <summary>
-/// Carries dispatches from the receive loop to their handlers (§9.7) without ever growing. The receive loop offers
+/// Carries dispatches from the receive loop to their handlers (a handler that blocked the loop would stall heartbeats and miss the 3-second deadline) without ever growing. The receive loop offers
 /// each dispatch that has a handler to a bounded queue and never waits; a fixed set of workers runs the handlers.
 /// When the queue is full the dispatch is dropped, with one log line for the whole burst (for an interaction Discord
 /// shows "did not respond"), so a flood of events costs bounded memory and no threads. Handlers read, check and

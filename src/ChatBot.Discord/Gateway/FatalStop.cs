@@ -14,7 +14,7 @@ internal sealed class ExitCodeSink(Action<int> set)
 /// <summary>
 /// Ends the bot when reconnecting cannot help (4004, 4012, refused intents, every shard stopped for good, a rejected
 /// token, no identifies left): one critical
-/// line, exit code 1, and the host stops. It never loops (§9.3: a loop burns identifies and gets the token reset).
+/// line, exit code 1, and the host stops. It never loops: a loop burns the 1000 IDENTIFYs a day, and Discord then resets the token (https://discord.com/developers/docs/events/gateway#identifying).
 /// When the cause is the token or the intents, it is also recorded (<see cref="IFatalCloseRecord"/>), so that a
 /// restart by a container's restart policy stops again at once instead of spending another IDENTIFY.
 /// </summary>

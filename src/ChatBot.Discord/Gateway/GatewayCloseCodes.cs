@@ -1,36 +1,9 @@
 namespace ChatBot.Discord.Gateway;
 
-/// <summary>How one connection ended, and so what the next one does (§1.12).</summary>
-internal enum ConnectionEnd
-{
-    /// <summary>Reconnect and RESUME on the resume URL when a session exists, else IDENTIFY.</summary>
-    Reconnect,
-
-    /// <summary>Forget the session; IDENTIFY on the cached URL.</summary>
-    NewSession,
-
-    /// <summary>Op 9 that cannot resume: forget the session, wait 1–5 s, IDENTIFY on the cached URL.</summary>
-    InvalidSession,
-
-    /// <summary>Never reconnect, on any shard: the token or the API version is wrong (4004, 4012), and every connection uses them.</summary>
-    Fatal,
-
-    /// <summary>
-    /// Never IDENTIFY again, on any shard: Discord refused the intents (4013, 4014), which every shard of the process
-    /// sends alike. Sessions already open were granted and keep running until they would have to identify.
-    /// </summary>
-    IdentifyRefused,
-
-    /// <summary>Never reconnect this shard: its shard array is invalid or it would hold too many servers (4010, 4011); other shards are unaffected.</summary>
-    ShardFatal,
-
-    /// <summary>The host is stopping; the connection was closed for good with 1000.</summary>
-    Shutdown,
-}
-
-internal sealed record ConnectionOutcome(ConnectionEnd End, string Reason, int? CloseCode = null);
-
-/// <summary>The close-code table of §1.8.</summary>
+/// <summary>
+/// Discord's gateway close codes (https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes)
+/// and what each means for the next connection.
+/// </summary>
 internal static class GatewayCloseCodes
 {
     public const int UnknownError = 4000;
@@ -70,4 +43,7 @@ internal static class GatewayCloseCodes
         4014 => "disallowed intents: a privileged intent is not enabled for this application",
         _ => "unrecognised code",
     };
+
+    /// <summary>True for a code in Discord's table (or 1000, 1001, 1006): one a metric may name without growing its series.</summary>
+    public static bool IsKnown(int code) => Describe(code) != "unrecognised code";
 }

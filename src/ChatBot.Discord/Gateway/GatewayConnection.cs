@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using ChatBot.Core;
 using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Wire;
@@ -16,6 +17,7 @@ internal sealed class GatewayConnectionSettings(
     TimeProvider time,
     Action<GatewayDispatch> dispatches,
     GatewayStatus status,
+    DiscordMetrics metrics,
     ILogger logger)
 {
     public string Token { get; } = token;
@@ -31,11 +33,13 @@ internal sealed class GatewayConnectionSettings(
 
     public GatewayStatus Status { get; } = status;
 
+    public DiscordMetrics Metrics { get; } = metrics;
+
     public ILogger Logger { get; } = logger;
 }
 
 /// <summary>
-/// One WebSocket to the gateway for one shard, from HELLO to close (§1.4–§1.9). All of its state (the ACK flag, the
+/// One WebSocket to the gateway for one shard, from HELLO to close (https://discord.com/developers/docs/events/gateway#connections). All of its state (the ACK flag, the
 /// sequence, the heartbeat loop, the send limiter with its 120 per 60 s, the deadline timer) lives in this object, so
 /// a socket that has been replaced can never touch its successor, nor one shard another's; the shard starts its next
 /// connection only after <see cref="RunAsync"/> has returned, and every loop of this one has ended. The receive loop
@@ -98,7 +102,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
     /// <summary>Runs until the socket closes; <paramref name="stoppingToken"/> closes it for good with 1000.</summary>
     public async Task<ConnectionResult> RunAsync(CancellationToken stoppingToken)
     {
-        await using var stopping = stoppingToken.Register(() => _ = CloseAsync(WebSocketCloseStatus.NormalClosure, new ConnectionOutcome(ConnectionEnd.Shutdown, "host stopping", 1000)));
+        await using var stopping = stoppingToken.Register(() => _ = CloseAsync(WebSocketCloseStatus.NormalClosure, new ConnectionOutcome(ConnectionEnd.Shutdown, ConnectionCause.HostStopping, "host stopping", 1000)));
         ArmDeadline(settings.Timings.HelloTimeout, "HELLO");
         try
         {
@@ -111,7 +115,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         catch (WebSocketException e)
         {
             GatewayLog.ConnectionLost(Logger, shard.Name, id, e.WebSocketErrorCode.ToString());
-            SetOutcome(new ConnectionOutcome(ConnectionEnd.Reconnect, "connection lost"));
+            SetOutcome(new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.ConnectionLost, "connection lost"));
         }
         finally
         {
@@ -122,7 +126,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
 
         var latest = session is null ? null : session with { Sequence = Sequence };
-        var final = outcome ?? new ConnectionOutcome(ConnectionEnd.Reconnect, "connection ended");
+        var final = outcome ?? new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.ConnectionLost, "connection ended");
         return new ConnectionResult(final, final.End is ConnectionEnd.NewSession or ConnectionEnd.InvalidSession ? null : latest, reachedReady, identified);
     }
 
@@ -200,12 +204,12 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 OnHeartbeatAck();
                 break;
             case GatewayOpCode.Heartbeat:
-                // Discord wants a beat now: send it without the zombie check and without moving the schedule (§1.4.6).
+                // Discord wants a beat now: send it without the zombie check and without moving the schedule (https://discord.com/developers/docs/events/gateway#heartbeat-requests).
                 await SendHeartbeatAsync(requested: true, lifetime.Token);
                 break;
             case GatewayOpCode.Reconnect:
                 GatewayLog.ReconnectRequested(Logger, shard.Name, id);
-                await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "Discord asked to reconnect (op 7)"));
+                await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.ReconnectRequested, "Discord asked to reconnect (op 7)"));
                 break;
             case GatewayOpCode.InvalidSession:
                 var resumable = frame.Data.ValueKind == JsonValueKind.True;
@@ -213,8 +217,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 await CloseAsync(
                     GatewayCloseCodes.UnknownError,
                     resumable && session is not null
-                        ? new ConnectionOutcome(ConnectionEnd.Reconnect, "invalid session, resumable (op 9)")
-                        : new ConnectionOutcome(ConnectionEnd.InvalidSession, "invalid session (op 9)"));
+                        ? new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.InvalidSession, "invalid session, resumable (op 9)")
+                        : new ConnectionOutcome(ConnectionEnd.InvalidSession, ConnectionCause.InvalidSession, "invalid session (op 9)"));
                 break;
             case GatewayOpCode.Dispatch:
                 OnDispatch(frame, receivedAt);
@@ -253,13 +257,13 @@ internal sealed class GatewayConnection : IAsyncDisposable
         helloSeen = true;
         DisarmDeadline();
 
-        // A fresh flag for a fresh socket: a stale "not acked" from the last one would reconnect at once (§1.4).
+        // A fresh flag for a fresh socket: a stale "not acked" from the last one would reconnect at once (https://discord.com/developers/docs/events/gateway#sending-heartbeats).
         Volatile.Write(ref acked, 1);
         heartbeat = HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), lifetime.Token);
 
         if (resuming is { } resume)
         {
-            // RESUME does not count against the identify concurrency (§1.5), so it never waits for the gate.
+            // RESUME does not count against the identify concurrency (https://discord.com/developers/docs/events/gateway#identifying), so it never waits for the gate.
             await SendAsync(GatewayEncoder.Resume(settings.Token, resume.SessionId, Sequence), priority: true, lifetime.Token);
             ArmDeadline(settings.Timings.ReadyTimeout, "RESUMED");
         }
@@ -277,7 +281,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             if (!await gate.WaitAsync(turn ?? gate.Reserve(shard.Id), cancellationToken))
             {
                 // Another shard's intents were refused while this one waited; the same IDENTIFY would be refused too.
-                await CloseAsync(WebSocketCloseStatus.NormalClosure, new ConnectionOutcome(ConnectionEnd.IdentifyRefused, "intents refused on another shard"));
+                await CloseAsync(WebSocketCloseStatus.NormalClosure, new ConnectionOutcome(ConnectionEnd.IdentifyRefused, ConnectionCause.IntentsRefused, "intents refused on another shard"));
                 return;
             }
 
@@ -294,7 +298,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         catch (WebSocketException e)
         {
             GatewayLog.ConnectionLost(Logger, shard.Name, id, "IDENTIFY not sent: " + e.WebSocketErrorCode);
-            await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "IDENTIFY send failed"));
+            await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.SendFailed, "IDENTIFY send failed"));
         }
         catch (ObjectDisposedException)
         {
@@ -325,6 +329,11 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 reachedReady = true;
                 DisarmDeadline();
                 shard.Ready();
+                if (resuming is not null)
+                {
+                    settings.Metrics.GatewayResume(shard.Id, "resumed");
+                }
+
                 GatewayLog.Resumed(Logger, shard.Name, id, Sequence);
                 break;
             default:
@@ -370,7 +379,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private void OnClosedByDiscord(int? code)
     {
         var end = GatewayCloseCodes.Classify(code);
-        if (SetOutcome(new ConnectionOutcome(end, "Discord closed the connection", code)))
+        if (SetOutcome(new ConnectionOutcome(end, ConnectionCause.ClosedByDiscord, "Discord closed the connection", code)))
         {
             GatewayLog.ClosedByDiscord(Logger, shard.Name, id, code, GatewayCloseCodes.Describe(code));
         }
@@ -386,7 +395,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 if (Interlocked.Exchange(ref acked, 0) == 0)
                 {
                     GatewayLog.Zombie(Logger, shard.Name, id);
-                    await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "zombie connection: no heartbeat ACK"));
+                    await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.Zombie, "zombie connection: no heartbeat ACK"));
                     return;
                 }
 
@@ -401,7 +410,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         catch (WebSocketException e)
         {
             GatewayLog.ConnectionLost(Logger, shard.Name, id, "heartbeat not sent: " + e.WebSocketErrorCode);
-            await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, "heartbeat send failed"));
+            await CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.SendFailed, "heartbeat send failed"));
         }
         catch (ObjectDisposedException)
         {
@@ -434,7 +443,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
     /// <summary>
     /// Decides how this connection ends (the first decision wins) and sends the close frame. Any code but
-    /// 1000/1001 keeps the session resumable (§1.9), so only the host's shutdown uses 1000. The socket is
+    /// 1000/1001 keeps the session resumable (https://discord.com/developers/docs/events/gateway#disconnecting), so only the host's shutdown uses 1000. The socket is
     /// aborted if Discord has not answered within <see cref="GatewayTimings.CloseTimeout"/>.
     /// </summary>
     private Task CloseAsync(int code, ConnectionOutcome decided) => CloseAsync((WebSocketCloseStatus)code, decided);
@@ -456,7 +465,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             {
                 if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
-                    await socket.CloseOutputAsync(status, TextBudget.Prefix(decided.Reason, 120), timeout.Token);
+                    await socket.CloseOutputAsync(status, TextCut.Prefix(decided.Reason, 120), timeout.Token);
                 }
             }
             finally
@@ -500,7 +509,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 _ =>
                 {
                     GatewayLog.Timeout(Logger, shard.Name, id, awaited, (long)timeout.TotalMilliseconds);
-                    _ = CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, $"no {awaited} in time"));
+                    _ = CloseAsync(GatewayCloseCodes.UnknownError, new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.Timeout, $"no {awaited} in time"));
                 },
                 null,
                 timeout,

@@ -22,7 +22,7 @@ internal enum IdentifyPermit
 }
 
 /// <summary>
-/// <c>GET /gateway/bot</c> (§1.1) for the whole process: the gateway URL fresh connects use, the recommended shard
+/// <c>GET /gateway/bot</c> (https://discord.com/developers/docs/events/gateway#get-gateway-bot) for the whole process: the gateway URL fresh connects use, the recommended shard
 /// count, <c>max_concurrency</c>, and the day's session-start budget, which every shard of the process spends. Before
 /// an IDENTIFY a shard asks for a permit; the answer is refreshed when older than
 /// <see cref="GatewayTimings.DiscoveryMaxAge"/> (so shards identifying together share one request), and the budget is
@@ -90,7 +90,7 @@ internal sealed class GatewayDiscovery(
 
     /// <summary>
     /// Before every IDENTIFY: refreshes a stale answer, then counts one session start, or stops the bot when none are
-    /// left (§9.3: looping on IDENTIFY gets the token reset).
+    /// left (looping on IDENTIFY gets the token reset: https://discord.com/developers/docs/events/gateway#identifying).
     /// </summary>
     public async Task<IdentifyPermit> PermitIdentifyAsync(string token, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ internal enum GatewayOpCode
     HeartbeatAck = 11,
 }
 
-/// <summary>Gateway intents (§1.11). None of the privileged ones (1, 8, 15) is ever requested.</summary>
+/// <summary>Gateway intents (https://discord.com/developers/docs/events/gateway#gateway-intents). None of the privileged ones (1, 8, 15) is ever requested.</summary>
 [Flags]
 internal enum GatewayIntents
 {
@@ -85,7 +85,7 @@ internal sealed record ResumePayload(string Token, string SessionId, int? Seq)
 /// <summary>Writes outgoing gateway messages. <c>d</c> is always present, so a first heartbeat says <c>"d":null</c>.</summary>
 internal static class GatewayEncoder
 {
-    /// <summary>Discord closes with 4002 when an outgoing message is larger than this (§1.10).</summary>
+    /// <summary>Discord closes with 4002 when an outgoing message is larger than this (https://discord.com/developers/docs/events/gateway#sending-events).</summary>
     public const int MaxPayloadBytes = 4096;
 
     public static byte[] Heartbeat(int? sequence) => Encode(GatewayOpCode.Heartbeat, sequence);
@@ -124,7 +124,7 @@ internal static class GatewayEncoder
         => OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "unknown";
 }
 
-/// <summary>Gateway URLs get the version and encoding on every connect, the resume URL included (§1.6, §9.4).</summary>
+/// <summary>Gateway URLs get the version and encoding on every connect, the resume URL included (https://discord.com/developers/docs/events/gateway#connecting): without them a resume connects with the wrong version.</summary>
 internal static class GatewayUri
 {
     public const string Query = "v=10&encoding=json";

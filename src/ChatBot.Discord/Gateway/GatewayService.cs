@@ -1,3 +1,4 @@
+using ChatBot.Discord.Foundation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>
-/// Runs this process's shards (§2): asks <c>GET /gateway/bot</c> how many shards there are (unless
+/// Runs this process's shards (https://discord.com/developers/docs/events/gateway#sharding): asks <c>GET /gateway/bot</c> how many shards there are (unless
 /// <c>Discord:ShardCount</c> says) and how many may identify at once, then runs one <see cref="ShardRunner"/> per shard
 /// named by <c>Discord:ShardIds</c>, each with its own connection, session and backoff, their first IDENTIFYs reserved
 /// in id order so buckets start 0, 1, 2, …, 5 s apart. A shard that stops for good leaves the others running; when
@@ -21,6 +22,7 @@ internal sealed class GatewayService(
     GatewayDiscovery discovery,
     FatalStop fatal,
     IGatewaySocketFactory sockets,
+    DiscordMetrics metrics,
     ILogger<GatewayService> logger) : BackgroundService
 {
     private int connections;
@@ -61,7 +63,7 @@ internal sealed class GatewayService(
 
             // Reserved here, in id order, so the first IDENTIFYs go bucket by bucket whichever socket opens first.
             var turns = shards.Select(s => gate.Reserve(s.Id)).ToArray();
-            var connection = new GatewayConnectionSettings(settings.Token, pump.Intents, timings, time, pump.Offer, status, logger);
+            var connection = new GatewayConnectionSettings(settings.Token, pump.Intents, timings, time, pump.Offer, status, metrics, logger);
             var ends = await Task.WhenAll(shards.Select((shard, i) =>
                 new ShardRunner(shard, connection, gate, discovery, sockets, fatal, settings.ShardCount is null, () => Interlocked.Increment(ref connections))
                     .RunAsync(turns[i], stoppingToken)));

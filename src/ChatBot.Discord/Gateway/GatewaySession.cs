@@ -1,6 +1,6 @@
 namespace ChatBot.Discord.Gateway;
 
-/// <summary>What a RESUME needs (§1.7): the session id and resume URL from READY, and the last sequence.</summary>
+/// <summary>What a RESUME needs (https://discord.com/developers/docs/events/gateway#resuming): the session id and resume URL from READY, and the last sequence.</summary>
 internal sealed record GatewaySession(string SessionId, string ResumeUrl, int? Sequence)
 {
     /// <summary>A session id and a token resume a session; neither is ever printed.</summary>

@@ -2,7 +2,7 @@ namespace ChatBot.Discord.Gateway;
 
 /// <summary>
 /// The gateway's waits and timeouts, and its source of randomness. The defaults are Discord's and
-/// discord.js's (§1.12); tests register their own instance to run the same state machine in milliseconds.
+/// discord.js's; tests register their own instance to run the same state machine in milliseconds.
 /// </summary>
 internal sealed class GatewayTimings
 {
@@ -18,12 +18,12 @@ internal sealed class GatewayTimings
     /// <summary>How long to wait for Discord's answer to our close frame before aborting the socket.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Op 9 (not resumable): wait a random time in this range before IDENTIFY (§1.7).</summary>
+    /// <summary>Op 9 (not resumable): wait a random time in this range before IDENTIFY (https://discord.com/developers/docs/events/gateway#resuming).</summary>
     public TimeSpan InvalidSessionDelayMin { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan InvalidSessionDelayMax { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Per rate-limit key (<c>shard_id % max_concurrency</c>), one IDENTIFY per this interval (§2).</summary>
+    /// <summary>Per rate-limit key (<c>shard_id % max_concurrency</c>), one IDENTIFY per this interval (https://discord.com/developers/docs/events/gateway#sharding-max-concurrency).</summary>
     public TimeSpan IdentifyInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>An IDENTIFY reuses the last <c>GET /gateway/bot</c> when it is younger than this (shards identifying together share one).</summary>

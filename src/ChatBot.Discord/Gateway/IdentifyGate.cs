@@ -6,7 +6,7 @@ namespace ChatBot.Discord.Gateway;
 internal sealed record IdentifyTurn(int ShardId, int Key, long Due);
 
 /// <summary>
-/// Paces IDENTIFY by Discord's session-start concurrency (§2): shards share a rate-limit key
+/// Paces IDENTIFY by Discord's session-start concurrency (https://discord.com/developers/docs/events/gateway#sharding-max-concurrency): shards share a rate-limit key
 /// <c>shard_id % max_concurrency</c>, and each key may start one session per 5 s, so up to <c>max_concurrency</c>
 /// shards identify at once, bucket after bucket. Turns are handed out in the order they are reserved (the service
 /// reserves the first turn of every shard in id order at start, so buckets go 0, 1, 2, …), and whatever the order,

@@ -19,10 +19,12 @@ internal enum ShardEnd
 }
 
 /// <summary>
-/// Keeps one shard's session alive (§1.12), with its own session, sequence, resume URL, failure count and backoff:
-/// after each connection ends it decides from the outcome whether to resume on the resume URL, identify on the gateway
-/// URL (after 1–5 s for op 9), back off, stop this shard, or stop the bot. Its connections run strictly one after
-/// another; other shards' runners run beside it and never touch its state.
+/// Keeps one shard's session alive, after discord.js's state machine, with its own session, sequence, resume URL,
+/// failure count and backoff: after each connection ends it decides from the outcome whether to resume on the resume
+/// URL, identify on the gateway URL (after 1–5 s for op 9), back off, stop this shard, or stop the bot
+/// (https://discord.com/developers/docs/events/gateway#resuming). Its connections run strictly one after another;
+/// other shards' runners run beside it and never touch its state. Each new connection after the first counts as a
+/// reconnect with the reason the last one ended, and each RESUME attempt counts with its result.
 /// </summary>
 internal sealed class ShardRunner(
     ShardStatus shard,
@@ -45,6 +47,7 @@ internal sealed class ShardRunner(
         GatewaySession? session = null;
         IdentifyTurn? turn = firstTurn;
         var failures = 0;
+        ConnectionOutcome? lastEnd = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -85,6 +88,11 @@ internal sealed class ShardRunner(
                 }
 
                 var id = nextConnectionId();
+                if (lastEnd is not null)
+                {
+                    settings.Metrics.GatewayReconnect(shard.Id, lastEnd.MetricReason);
+                }
+
                 shard.Connecting();
                 GatewayLog.Connecting(Logger, shard.Name, id, target.Authority, target.AbsolutePath, session is null ? "identify" : "resume");
                 WebSocket socket;
@@ -101,7 +109,8 @@ internal sealed class ShardRunner(
 
                     failures++;
                     GatewayLog.ConnectFailed(Logger, shard.Name, e.Message, failures);
-                    session = AbandonIfFailing(session, failures);
+                    lastEnd = new ConnectionOutcome(ConnectionEnd.Reconnect, ConnectionCause.ConnectFailed, "connect failed");
+                    session = ResumeFailed(session, AbandonIfFailing(session, failures));
                     await WaitAsync(settings.Timings.Backoff(failures), "connect failed", stoppingToken);
                     continue;
                 }
@@ -122,8 +131,10 @@ internal sealed class ShardRunner(
                 }
 
                 failures = result.ReachedReady ? 0 : failures + 1;
-                session = AbandonIfFailing(result.Session, failures);
+                var next = AbandonIfFailing(result.Session, failures);
+                session = result.ReachedReady ? next : ResumeFailed(session, next);
                 var outcome = result.Outcome;
+                lastEnd = outcome;
                 switch (outcome.End)
                 {
                     case ConnectionEnd.Fatal:
@@ -223,6 +234,20 @@ internal sealed class ShardRunner(
 
         GatewayLog.ResumeAbandoned(Logger, shard.Name, failures);
         return null;
+    }
+
+    /// <summary>
+    /// Counts a RESUME attempt with <paramref name="tried"/> that never reached RESUMED (the connection counts those that
+    /// did, when they do): tried again, or given up for a new session. Returns <paramref name="next"/>, the session the shard goes on with.
+    /// </summary>
+    private GatewaySession? ResumeFailed(GatewaySession? tried, GatewaySession? next)
+    {
+        if (tried is not null)
+        {
+            settings.Metrics.GatewayResume(shard.Id, next is null ? "new_session" : "retry");
+        }
+
+        return next;
     }
 
     private async Task WaitAsync(TimeSpan delay, string reason, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using ChatBot.Core;
 using ChatBot.Discord.Foundation;
 using ChatBot.Discord.Gateway;
@@ -46,7 +44,7 @@ internal sealed class InteractionRouter(
         try
         {
             var rest = scope.ServiceProvider.GetRequiredService<DiscordRestClient>();
-            var interaction = await ReadAsync(dispatch, rest, cancellationToken);
+            var interaction = await InteractionReader.ReadAsync(dispatch, rest, logger, cancellationToken);
             if (interaction is null)
             {
                 return;
@@ -242,53 +240,6 @@ internal sealed class InteractionRouter(
             if (await guard.CheckAsync(call, cancellationToken) is { } refusal)
             {
                 return refusal;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Reads the payload. When it is not a usable interaction but still names an id and token, the user gets
-    /// a short private note instead of "The application did not respond".
-    /// </summary>
-    private async Task<Interaction?> ReadAsync(GatewayDispatch dispatch, DiscordRestClient rest, CancellationToken cancellationToken)
-    {
-        string reason;
-        try
-        {
-            var interaction = DiscordJson.Deserialize<Interaction>(dispatch.Data);
-            if (interaction is { Id: not 0, Token.Length: > 0 })
-            {
-                return interaction;
-            }
-
-            reason = "no id or token";
-        }
-        catch (JsonException e)
-        {
-            reason = e.Message;
-        }
-
-        InteractionLog.Malformed(logger, reason);
-        if (dispatch.Data.ValueKind == JsonValueKind.Object
-            && dispatch.Data.TryGetProperty("id", out var idElement)
-            && ulong.TryParse(DiscordJson.String(idElement), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            && dispatch.Data.TryGetProperty("token", out var tokenElement)
-            && DiscordJson.String(tokenElement) is { Length: > 0 } token)
-        {
-            try
-            {
-                var note = new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, Reply.Note(MalformedText).ToMessage(includeFlags: true));
-                await rest.CreateInteractionResponseAsync(id, token, note, cancellationToken);
-            }
-            catch (DiscordRestException e)
-            {
-                InteractionLog.ApologyFailed(logger, id, e.Message);
-            }
-            catch (HttpRequestException e)
-            {
-                InteractionLog.ApologyFailed(logger, id, e.HttpRequestError.ToString());
             }
         }
 

@@ -26,7 +26,7 @@ internal static class QuoteCard
     public static Reply Render(QuoteVerification verification)
     {
         ArgumentNullException.ThrowIfNull(verification);
-        var title = AnswerCard.Title(verification.Quote);
+        var title = QuestionTitle.Of(verification.Quote);
         var footer = $"{verification.Words.ToString(CultureInfo.InvariantCulture)} words compared · {Math.Round(verification.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)} ms";
         var room = Math.Min(MessageLimits.Description, MessageLimits.EmbedTotal - title.Length - footer.Length);
         var embed = new Embed
@@ -81,7 +81,7 @@ internal static class QuoteCard
     {
         const string QuotePrefix = "\n> ";
         var head = verdict == QuoteVerdict.NotFound ? "**Closest passage:** " : "";
-        var citation = AnswerCard.CitationLine(match.Citation, Math.Min(CitationMax, (budget / 3) - head.Length), match.Original);
+        var citation = CitationLine.Render(match.Citation, Math.Min(CitationMax, (budget / 3) - head.Length), match.Original);
         var differences = verdict == QuoteVerdict.Close ? Differences(match.Differences, budget / 3) : "";
         var room = budget - head.Length - citation.Length - differences.Length - QuotePrefix.Length;
         if (room < 8)

@@ -28,8 +28,7 @@ internal static class TimelineCard
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(page);
-        var topic = DiscordMarkdown.OneLine(TextBudget.ForDisplay(timeline.Topic)).Trim();
-        var title = TextBudget.Fit(topic.Length, MessageLimits.Title, n => TitlePrefix + DiscordMarkdown.Escape(TextCut.Cut(topic, n)));
+        var title = QuestionTitle.Prefixed(TitlePrefix, timeline.Topic);
         var entries = timeline.Entries();
         var skip = Math.Clamp(page.Skip, 0, Math.Max(0, entries.Count - 1));
         var shown = entries.Skip(skip).Take(PageSize).ToList();
@@ -58,23 +57,7 @@ internal static class TimelineCard
     }
 
     /// <summary>Reads a topic back from a card's title (for buttons whose stored topic has expired).</summary>
-    public static string? TopicFromTitle(string? title)
-    {
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            return null;
-        }
-
-        var text = DiscordMarkdown.Unescape(title).Trim();
-        if (!text.StartsWith(TitlePrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        text = text[TitlePrefix.Length..];
-        text = text.EndsWith(TextCut.Ellipsis, StringComparison.Ordinal) ? text[..^TextCut.Ellipsis.Length].TrimEnd() : text;
-        return text.Length == 0 ? null : text;
-    }
+    public static string? TopicFromTitle(string? title) => QuestionTitle.ReadPrefixed(TitlePrefix, title);
 
     private static string Empty(Timeline timeline) => timeline.Passages == 0
         ? "**No passage matches this topic.** Try other words, or see /sources for what the corpus holds."
@@ -130,7 +113,7 @@ internal static class TimelineCard
     {
         const string QuotePrefix = "\n> ";
         var head = $"**{DiscordMarkdown.Escape(item.Date.Normalized, startsLine: false)}** · {Precision(item.Date.Precision)} · ";
-        var citation = AnswerCard.CitationLine(item.Citation, Math.Min(CitationMax, (budget / 3) - head.Length));
+        var citation = CitationLine.Render(item.Citation, Math.Min(CitationMax, (budget / 3) - head.Length));
         var room = budget - head.Length - citation.Length - QuotePrefix.Length;
         if (room < 16 || citation.Length == 0)
         {
@@ -138,7 +121,7 @@ internal static class TimelineCard
         }
 
         var (text, range) = Window(DiscordMarkdown.OneLine(item.Sentence), item.DateRange, room);
-        var body = TextBudget.Fit(text.Length, room, n => AnswerCard.StyledQuote(text, [range], null, n));
+        var body = TextBudget.Fit(text.Length, room, n => QuoteMarkup.Style(text, [range], null, n));
         return head + citation + QuotePrefix + body;
     }
 

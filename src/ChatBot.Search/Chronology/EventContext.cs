@@ -1,3 +1,4 @@
+using ChatBot.Search.Dates;
 using ChatBot.Search.Index;
 
 namespace ChatBot.Search.Chronology;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
+using ChatBot.Search.Dates;
 using ChatBot.Search.Index;
 using ChatBot.Search.Ranking;
 using ChatBot.Search.Store;

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
 using ChatBot.Search.Index;
+using ChatBot.Search.Indexing;
 using ChatBot.Search.Store;
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ namespace ChatBot.Search.Community;
 /// punctuation. User ids are kept only when <see cref="CommunityOptions.LogUserIds"/> is on. One journal per
 /// store per process (it is a singleton); processes sharing a store reserve blocks of their own.
 /// </summary>
-public sealed partial class AskJournal : IAskJournal, IAsyncDisposable
+public sealed partial class AskJournal : IAskJournal, IPendingWrites, IAsyncDisposable
 {
     private const int BatchSize = 256;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatBot.Core;
-using ChatBot.Search.Chronology;
+using ChatBot.Search.Dates;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ingestion;
@@ -195,7 +195,7 @@ public sealed partial class CorpusCurator(
         }
 
         return await AddDocumentAsync(
-            upload.GuildId, document, "upload:" + upload.Name, CorpusIndexer.Fingerprint(upload.Content), $"a file named like {Describe(upload.Name)}", upload.Actor, null, cancellationToken)
+            upload.GuildId, document, "upload:" + upload.Name, SourceFingerprint.Of(upload.Content), $"a file named like {Describe(upload.Name)}", upload.Actor, null, cancellationToken)
             .ConfigureAwait(false);
     }
 

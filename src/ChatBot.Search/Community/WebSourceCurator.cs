@@ -64,7 +64,7 @@ public sealed partial class WebSourceCurator(
             return new UploadOutcome.Refused(e.Message);
         }
 
-        var hash = CorpusIndexer.Fingerprint(page.Content);
+        var hash = SourceFingerprint.Of(page.Content);
         return await curator.AddDocumentAsync(
             request.GuildId, document, "url:" + url.AbsoluteUri, hash, $"a page titled like \"{document.Metadata.Title}\"", request.Actor,
             WebDocument.State(url, page, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
@@ -110,7 +110,7 @@ public sealed partial class WebSourceCurator(
         }
 
         var page = (FetchOutcome.Fetched)outcome;
-        if (CorpusIndexer.Fingerprint(page.Content) == source.State.PageHash)
+        if (SourceFingerprint.Of(page.Content) == source.State.PageHash)
         {
             MarkChecked(source, page.Validators, gone: false);
             return new RefreshOutcome.Unchanged(summary);

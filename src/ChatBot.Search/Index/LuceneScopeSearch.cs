@@ -14,6 +14,7 @@ internal sealed class LuceneScopeSearch : IScopeSearch
 {
     private readonly List<(ulong Guild, ScopeIndex.Lease Lease)> leases;
     private readonly IndexReader? reader;
+    private readonly SegmentTerms? terms;
 
     public LuceneScopeSearch(List<(ulong Guild, ScopeIndex.Lease Lease)> leases)
     {
@@ -26,11 +27,13 @@ internal sealed class LuceneScopeSearch : IScopeSearch
         {
             reader = new MultiReader([.. leases.Select(l => l.Lease.Searcher.IndexReader)], closeSubReaders: false);
         }
+
+        terms = reader is null ? null : new SegmentTerms(reader);
     }
 
     public int DocumentCount => reader?.NumDocs ?? 0;
 
-    public int DocumentFrequency(string term) => reader is null ? 0 : reader.DocFreq(new Term(TextAnalysis.Field, term));
+    public int DocumentFrequency(string term) => terms?.Find(term).DocumentFrequency ?? 0;
 
     public IReadOnlyList<(string Term, int Distance)> SpellingNeighbours(string term, int maxEdits, int limit)
     {
@@ -74,12 +77,12 @@ internal sealed class LuceneScopeSearch : IScopeSearch
     public IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, SourceSelection? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        if (reader is null || groups.Count == 0 || depth <= 0)
+        if (reader is null || terms is null || groups.Count == 0 || depth <= 0)
         {
             return new IndexHits([], 0);
         }
 
-        return new MaxScoreMatcher(reader).Search(groups, depth, only is null ? null : Accepted(only), cancellationToken);
+        return new MaxScoreMatcher(reader, terms).Search(groups, depth, only is null ? null : Accepted(only), cancellationToken);
     }
 
     /// <summary>
@@ -130,6 +133,7 @@ internal sealed class LuceneScopeSearch : IScopeSearch
 
     public void Dispose()
     {
+        terms?.Dispose();
         if (leases.Count > 1)
         {
             reader?.Dispose();

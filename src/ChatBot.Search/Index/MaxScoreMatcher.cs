@@ -31,9 +31,14 @@ internal sealed class MaxScoreMatcher
     private const int MaxCachedTermsPerSegment = 200_000;
 
     private readonly IndexReader reader;
+    private readonly SegmentTerms terms;
     private readonly float k1 = Bm25.K1;
 
-    public MaxScoreMatcher(IndexReader reader) => this.reader = reader;
+    public MaxScoreMatcher(IndexReader reader, SegmentTerms terms)
+    {
+        this.reader = reader;
+        this.terms = terms;
+    }
 
     /// <param name="accepted">Per segment, the passages that may be returned (live ones only); null: every live passage.</param>
     public IndexHits Search(IReadOnlyList<TermGroup> groups, int depth, Func<AtomicReaderContext, IBits>? accepted, CancellationToken cancellationToken)
@@ -57,15 +62,15 @@ internal sealed class MaxScoreMatcher
         var plan = new List<GroupPlan>();
         foreach (var group in groups)
         {
-            var members = new List<(BytesRef Term, float Weight)>();
+            var members = new List<(SegmentTerms.TermStates Term, float Weight)>();
             foreach (var term in group.Terms)
             {
-                var bytes = new BytesRef(term.Term);
-                var frequency = reader.DocFreq(new Term(TextAnalysis.Field, bytes));
+                var states = terms.Find(term.Term);
+                var frequency = states.DocumentFrequency;
                 if (frequency > 0)
                 {
                     var idf = (float)Math.Log(1 + ((documents - frequency + 0.5D) / (frequency + 0.5D)));
-                    members.Add((bytes, idf * (float)term.Weight));
+                    members.Add((states, idf * (float)term.Weight));
                 }
             }
 
@@ -94,15 +99,13 @@ internal sealed class MaxScoreMatcher
     private int SearchLeaf(AtomicReaderContext leaf, List<GroupPlan> groups, float averageLength, float[] lengthPart, TopHits top, IBits? accepted)
     {
         var atomic = leaf.AtomicReader;
-        var terms = atomic.GetTerms(TextAnalysis.Field);
         var norms = atomic.GetNormValues(TextAnalysis.Field);
         var rows = atomic.GetNumericDocValues(ScopeIndex.RowField);
-        if (terms is null || norms is null || rows is null)
+        if (terms.Enumerator(leaf.Ord) is null || norms is null || rows is null)
         {
             return 0;
         }
 
-        var enumerator = terms.GetEnumerator();
         var saturations = MaxSaturation.GetValue(atomic.CoreCacheKey, _ => new ConcurrentDictionary<(string, float), float>());
         var plan = new List<(Cursor[] Cursors, float Bound)>(groups.Count);
         foreach (var group in groups)
@@ -111,14 +114,13 @@ internal sealed class MaxScoreMatcher
             var bound = 0f;
             foreach (var (term, weight) in group.Members)
             {
-                if (!enumerator.SeekExact(term))
+                if (terms.Postings(leaf.Ord, term, accepted ?? atomic.LiveDocs) is not { } postings)
                 {
                     continue;
                 }
 
-                var key = (term.Utf8ToString(), averageLength);
+                var key = (term.Bytes.Utf8ToString(), averageLength);
                 var known = saturations.TryGetValue(key, out var saturation);
-                var postings = enumerator.Docs(accepted ?? atomic.LiveDocs, null, DocsFlags.FREQS);
                 var first = postings.NextDoc();
                 if (first != DocIdSetIterator.NO_MORE_DOCS)
                 {
@@ -239,7 +241,7 @@ internal sealed class MaxScoreMatcher
         return lengths;
     }
 
-    private sealed record GroupPlan((BytesRef Term, float Weight)[] Members);
+    private sealed record GroupPlan((SegmentTerms.TermStates Term, float Weight)[] Members);
 
     /// <summary>A term's postings in one segment, where they stand, and the term's weight.</summary>
     private sealed class Cursor(DocsEnum postings, float weight, int doc, (string, float)? learning)

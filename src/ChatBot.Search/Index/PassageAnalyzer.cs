@@ -23,9 +23,12 @@ public sealed class PassageAnalyzer : Analyzer
 
     public static LuceneVersion Version => LuceneVersion.LUCENE_48;
 
+    /// <summary>The chain's tokenizer: Unicode word boundaries, words longer than <see cref="MaxTokenLength"/> skipped.</summary>
+    internal static StandardTokenizer Tokenizer(TextReader reader) => new(Version, reader) { MaxTokenLength = MaxTokenLength };
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(Version, reader) { MaxTokenLength = MaxTokenLength };
+        var source = Tokenizer(reader);
         TokenStream chain = new EnglishPossessiveFilter(Version, source);
         chain = new WordShapeFilter(chain);
         chain = new ElisionFilter(chain, Elisions);

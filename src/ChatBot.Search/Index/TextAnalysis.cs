@@ -6,18 +6,23 @@ namespace ChatBot.Search.Index;
 
 /// <summary>
 /// The index's analysis for the rest of the engine, with no Lucene types showing: the terms of a text with
-/// their offsets, exactly as <see cref="PassageAnalyzer"/> indexes them. Thread-safe (the analyzer reuses one
-/// token stream per thread). Never throws on any input.
+/// their offsets, exactly as <see cref="PassageAnalyzer"/> indexes them. Every filter of that chain works on one
+/// word at a time, so a text is split into words by the chain's own tokenizer and each distinct word is run
+/// through the whole chain once and remembered (words follow Zipf's law: nearly every word of a new passage was
+/// seen before, and a look-up costs less than the six filters). Thread-safe (the analyzers reuse one token stream
+/// per thread). Never throws on any input.
 /// </summary>
 public static class TextAnalysis
 {
-    private const int MaxCachedTerms = 1 << 20;
+    /// <summary>How many distinct words are remembered; past it, new words are analyzed each time they come.</summary>
+    private const int MaxCachedWords = 1 << 20;
 
     private static PassageAnalyzer Analyzer => SharedAnalyzer.Instance;
+    private static readonly WordSplitter Splitter = new();
     private static readonly ConcurrentDictionary<string, string> Terms = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string?> SurfaceTerms = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> SurfaceLookup =
-        SurfaceTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly ConcurrentDictionary<string, AnalyzedToken[]> Words = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, AnalyzedToken[]>.AlternateLookup<ReadOnlySpan<char>> WordLookup =
+        Words.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TermLookup =
         Terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -27,8 +32,8 @@ public static class TextAnalysis
     /// <summary>The tokens of <paramref name="text"/> in order (stop words have none).</summary>
     public static List<AnalyzedToken> Analyze(string text)
     {
-        var tokens = new List<AnalyzedToken>();
-        Analyze(text, tokens);
+        var tokens = new List<AnalyzedToken>(Math.Min(1 << 16, (text?.Length ?? 0) / 6));
+        Analyze(text!, tokens);
         return tokens;
     }
 
@@ -42,13 +47,16 @@ public static class TextAnalysis
             return;
         }
 
-        using var stream = Analyzer.GetTokenStream(Field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
+        using var stream = Splitter.GetTokenStream(Field, text);
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            tokens.Add(new AnalyzedToken(offset.StartOffset, offset.EndOffset, Intern(term.Buffer.AsSpan(0, term.Length))));
+            var start = offset.StartOffset;
+            foreach (var token in OfWord(text.AsSpan(start, offset.EndOffset - start)))
+            {
+                tokens.Add(new AnalyzedToken(start + token.Start, start + token.End, token.Term));
+            }
         }
 
         stream.End();
@@ -60,29 +68,51 @@ public static class TextAnalysis
     /// <summary>The index term of a single word, or null when it is a stop word or has no letter or digit.</summary>
     public static string? TermOf(string word)
     {
-        var tokens = Analyze(word);
-        return tokens.Count > 0 ? tokens[0].Term : null;
+        ArgumentNullException.ThrowIfNull(word);
+        return TermOfSurface(word);
     }
 
     /// <summary>
-    /// The term of a token's surface as it stands in a text (see <see cref="TokenOffsets"/>), remembered per
-    /// distinct surface; null when it analyzes to nothing.
+    /// The term of a token's surface as it stands in a text (see <see cref="TokenOffsets"/>), that is of the
+    /// surface analyzed alone; null when it analyzes to nothing.
     /// </summary>
     public static string? TermOfSurface(ReadOnlySpan<char> surface)
     {
-        if (SurfaceLookup.TryGetValue(surface, out var known))
+        var tokens = OfWord(surface);
+        return tokens.Length > 0 ? tokens[0].Term : null;
+    }
+
+    /// <summary>What the whole chain makes of <paramref name="word"/> alone, offsets relative to it, remembered per word.</summary>
+    private static AnalyzedToken[] OfWord(ReadOnlySpan<char> word)
+    {
+        if (WordLookup.TryGetValue(word, out var known))
         {
             return known;
         }
 
-        var text = surface.ToString();
-        var term = TermOf(text);
-        if (SurfaceTerms.Count < MaxCachedTerms)
+        var text = word.ToString();
+        var tokens = new List<AnalyzedToken>(1);
+        if (text.Length > 0)
         {
-            SurfaceTerms.TryAdd(text, term);
+            using var stream = Analyzer.GetTokenStream(Field, text);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                tokens.Add(new AnalyzedToken(offset.StartOffset, offset.EndOffset, Intern(term.Buffer.AsSpan(0, term.Length))));
+            }
+
+            stream.End();
         }
 
-        return term;
+        var analyzed = tokens.ToArray();
+        if (Words.Count < MaxCachedWords)
+        {
+            Words.TryAdd(text, analyzed);
+        }
+
+        return analyzed;
     }
 
     /// <summary>Lowercases and folds diacritics as the index does ("Candía" → "candia", "Æ" → "ae"); other characters stay.</summary>
@@ -110,7 +140,7 @@ public static class TextAnalysis
         }
 
         var value = term.ToString();
-        if (Terms.Count < MaxCachedTerms)
+        if (Terms.Count < MaxCachedWords)
         {
             Terms.TryAdd(value, value);
         }

@@ -27,34 +27,93 @@ public static class TokenOffsets
     /// <summary>The tokens of <paramref name="text"/>: from <paramref name="offsets"/> when stored, else by analyzing it.</summary>
     public static List<AnalyzedToken> Decode(string text, byte[]? offsets)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        if (offsets is null)
+        var tokens = new List<AnalyzedToken>(offsets is null ? 16 : offsets.Length / 2);
+        foreach (var token in Tokens(text, offsets))
         {
-            return TextAnalysis.Analyze(text);
+            tokens.Add(token);
         }
 
-        var tokens = new List<AnalyzedToken>(offsets.Length / 2);
+        return tokens;
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/> one at a time, without a list: from <paramref name="offsets"/> when
+    /// stored and they fit the text, else by analyzing it.
+    /// </summary>
+    public static TokenEnumerator Tokens(string text, byte[]? offsets)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return offsets is not null && Fit(text, offsets) ? new TokenEnumerator(text, offsets, null) : new TokenEnumerator(text, null, TextAnalysis.Analyze(text));
+    }
+
+    /// <summary>Whether every stored token lies inside the text (offsets that do not are not this text's).</summary>
+    private static bool Fit(string text, byte[] offsets)
+    {
         var position = 0;
-        var previousEnd = 0;
+        var previousEnd = 0L;
         while (position < offsets.Length)
         {
-            var start = previousEnd + (int)Read(offsets, ref position);
-            var end = start + (int)Read(offsets, ref position);
-            if (end > text.Length || start < 0)
+            var start = previousEnd + Read(offsets, ref position);
+            var end = start + Read(offsets, ref position);
+            if (end > text.Length)
             {
-                // Offsets that do not fit the text are not this text's: analyze it instead.
-                return TextAnalysis.Analyze(text);
-            }
-
-            if (TextAnalysis.TermOfSurface(text.AsSpan(start, end - start)) is { } term)
-            {
-                tokens.Add(new AnalyzedToken(start, end, term));
+                return false;
             }
 
             previousEnd = end;
         }
 
-        return tokens;
+        return true;
+    }
+
+    /// <summary>Walks stored offsets (or an analyzed list); a token's term is its surface's, remembered per surface.</summary>
+    public struct TokenEnumerator
+    {
+        private readonly string text;
+        private readonly byte[]? offsets;
+        private readonly List<AnalyzedToken>? analyzed;
+        private int position;
+        private int previousEnd;
+
+        internal TokenEnumerator(string text, byte[]? offsets, List<AnalyzedToken>? analyzed)
+        {
+            this.text = text;
+            this.offsets = offsets;
+            this.analyzed = analyzed;
+            position = analyzed is null ? 0 : -1;
+        }
+
+        public AnalyzedToken Current { get; private set; }
+
+        public readonly TokenEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (analyzed is not null)
+            {
+                if (++position >= analyzed.Count)
+                {
+                    return false;
+                }
+
+                Current = analyzed[position];
+                return true;
+            }
+
+            while (position < offsets!.Length)
+            {
+                var start = previousEnd + (int)Read(offsets, ref position);
+                var end = start + (int)Read(offsets, ref position);
+                previousEnd = end;
+                if (TextAnalysis.TermOfSurface(text.AsSpan(start, end - start)) is { } term)
+                {
+                    Current = new AnalyzedToken(start, end, term);
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static int Write(byte[] buffer, int position, uint value)

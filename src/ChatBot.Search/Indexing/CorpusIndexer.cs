@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using ChatBot.Search.Index;
 using ChatBot.Search.Ingestion;
 using ChatBot.Search.Store;
@@ -22,9 +21,6 @@ public sealed partial class CorpusIndexer(
     ICorpusStore store, ISearchIndex index, SearchIndexSync sync, IndexWriteGate gate, ILogger<CorpusIndexer> logger,
     IWebPageFetcher? fetcher = null, TimeProvider? time = null)
 {
-    /// <summary>Bumped whenever ingestion changes how a file becomes passages, so every file re-indexes.</summary>
-    public const string PipelineVersion = "2";
-
     private static readonly string[] Extensions = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf", UrlFile.Extension];
 
     public IndexReport SyncFolder(string sourcesPath, CancellationToken cancellationToken)
@@ -76,7 +72,7 @@ public sealed partial class CorpusIndexer(
                     try
                     {
                         var bytes = File.ReadAllBytes(Path.Combine(sourcesPath, item.RelativePath));
-                        var hash = Fingerprint(bytes);
+                        var hash = SourceFingerprint.Of(bytes);
                         if (existing.TryGetValue(item.Slug, out var stored) && stored.ContentHash == hash)
                         {
                             Interlocked.Increment(ref unchanged);
@@ -158,10 +154,6 @@ public sealed partial class CorpusIndexer(
             throw new StoreException($"the {(store.Provider == StoreProvider.Sqlite ? "index " : "")}{store.Name} holds no sources yet: run index first");
         }
     }
-
-    /// <summary>The content hash stored with a source: the file's bytes and the pipeline version.</summary>
-    public static string Fingerprint(ReadOnlySpan<byte> bytes)
-        => PipelineVersion + ":" + Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>
     /// A read source as the store keeps it, with row ids reserved from <paramref name="writer"/>, and its passages
@@ -298,7 +290,7 @@ public sealed partial class CorpusIndexer(
             try
             {
                 var bytes = File.ReadAllBytes(Path.Combine(sourcesPath, relative));
-                var hash = Fingerprint(bytes);
+                var hash = SourceFingerprint.Of(bytes);
                 if (existing.TryGetValue(slug, out var stored) && stored.ContentHash == hash)
                 {
                     continue;

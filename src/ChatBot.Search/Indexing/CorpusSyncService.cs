@@ -1,5 +1,4 @@
 using System.Data.Common;
-using ChatBot.Search.Community;
 using ChatBot.Search.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,12 +10,12 @@ namespace ChatBot.Search.Indexing;
 /// Brings the index up to date when the bot starts, before anything answers: with <c>Index:SyncOnStart</c> (the
 /// default with SQLite) it writes the bundled folder to the store first; without it (the default with PostgreSQL,
 /// where <c>index</c> is the folder's one writer) it only catches up with the store. When the bot stops it stores
-/// the ask log's last rows and writes the WAL back into the database file: registered before the bot, it stops after
+/// what is held for the store (<see cref="IPendingWrites"/>: the ask log's last rows) and writes the WAL back into the database file: registered before the bot, it stops after
 /// it, once the last answer is out. A missing sources folder is fine when the store already has a corpus (a
 /// deployment may ship only the database).
 /// </summary>
 public sealed partial class CorpusSyncService(
-    CorpusIndexer indexer, SearchIndexSync sync, ICorpusStore store, AskJournal journal, IOptions<IndexOptions> options,
+    CorpusIndexer indexer, SearchIndexSync sync, ICorpusStore store, IEnumerable<IPendingWrites> pending, IOptions<IndexOptions> options,
     ILogger<CorpusSyncService> logger)
     : IHostedService
 {
@@ -42,7 +41,11 @@ public sealed partial class CorpusSyncService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         // The ask log's last rows go into the database before the WAL is written back into it.
-        await journal.FlushAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var writes in pending)
+        {
+            await writes.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             store.Checkpoint();

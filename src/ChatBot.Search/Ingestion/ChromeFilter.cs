@@ -45,6 +45,9 @@ public static partial class ChromeFilter
     private static readonly System.Buffers.SearchValues<string> AnyNoticePhrase =
         System.Buffers.SearchValues.Create([.. PageNotices, .. ReaderPrompts], StringComparison.Ordinal);
 
+    private static readonly System.Buffers.SearchValues<string> AnyNoticePhraseInAnyCase =
+        System.Buffers.SearchValues.Create([.. PageNotices, .. ReaderPrompts], StringComparison.OrdinalIgnoreCase);
+
     public static List<Block> Clean(IReadOnlyList<Block> blocks, string? title)
     {
         ArgumentNullException.ThrowIfNull(blocks);
@@ -118,6 +121,13 @@ public static partial class ChromeFilter
     /// <summary>A notice addressed to the reader about the page or the site: error banners, cookie and login prompts.</summary>
     public static bool IsNotice(string text)
     {
+        // Nearly every block says none of the phrases: plain ASCII text (the phrases are) is searched as it stands,
+        // in any case, before a folded copy of it is made.
+        if (System.Text.Ascii.IsValid(text) && !text.AsSpan().ContainsAny(AnyNoticePhraseInAnyCase))
+        {
+            return false;
+        }
+
         var folded = TextAnalysis.Fold(text);
         if (!folded.AsSpan().ContainsAny(AnyNoticePhrase))
         {

@@ -83,6 +83,8 @@ public static class Segmenter
         return page;
     }
 
+    private static readonly System.Buffers.SearchValues<char> OtherSpaces = System.Buffers.SearchValues.Create("\t\n\r\f\v\u00A0");
+
     public static string Collapse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -101,16 +103,7 @@ public static class Segmenter
             return text.Length > 0;
         }
 
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '\t' or '\n' or '\r' or '\f' or '\v' or '\u00A0' || (c == ' ' && text[i - 1] == ' '))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return text.AsSpan().IndexOfAny(OtherSpaces) >= 0 || text.Contains("  ", StringComparison.Ordinal);
     }
 
     private static List<string> Pieces(string text, int max)

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
-using ChatBot.Search.Chronology;
+using ChatBot.Search.Dates;
 using ChatBot.Search.Index;
 
 namespace ChatBot.Search.Ingestion;

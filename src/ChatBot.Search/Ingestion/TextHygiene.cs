@@ -132,6 +132,12 @@ public static class TextHygiene
 
     private static bool IsClean(string text)
     {
+        // Printable ASCII alone, as most text is, holds none of them (found vectorised, not a character at a time).
+        if (text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0)
+        {
+            return true;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

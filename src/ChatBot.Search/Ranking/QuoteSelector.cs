@@ -53,11 +53,9 @@ public static class QuoteSelector
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(question);
-        var tokens = TokenOffsets.Decode(text, tokenOffsets);
         var matches = new List<Match>();
-        for (var t = 0; t < tokens.Count; t++)
+        foreach (var token in TokenOffsets.Tokens(text, tokenOffsets))
         {
-            var token = tokens[t];
             if (question.Terms.TryGetValue(token.Term, out var term))
             {
                 matches.Add(new Match(token.Start, token.End, term.Group, term.Weight));

@@ -1,4 +1,3 @@
-using ChatBot.Search.Indexing;
 using ChatBot.Search.Ingestion;
 using ChatBot.Search.Store;
 
@@ -33,7 +32,7 @@ public static class WebDocument
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(page);
         return new WebSourceState(
-            url.AbsoluteUri, page.Validators.ETag, page.Validators.LastModified, CorpusIndexer.Fingerprint(page.Content),
+            url.AbsoluteUri, page.Validators.ETag, page.Validators.LastModified, SourceFingerprint.Of(page.Content),
             at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
     }
 

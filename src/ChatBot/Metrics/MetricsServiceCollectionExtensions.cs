@@ -8,7 +8,7 @@ public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
     /// Exports the libraries' meters (<c>ChatBot.Discord</c>: questions, answer latency, REST
-    /// requests, uploads; <c>ChatBot.Search</c>: index size and refresh time) to Prometheus on
+    /// requests, uploads, gateway reconnects and resumes per shard; <c>ChatBot.Search</c>: index size and refresh time) to Prometheus on
     /// <see cref="MetricsOptions.PrometheusPort"/>, at <c>/metrics</c>. Without the port nothing is exported or listened on.
     /// </summary>
     public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services, IConfiguration configuration)

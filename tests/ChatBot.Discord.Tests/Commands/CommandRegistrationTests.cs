@@ -9,7 +9,7 @@ using ChatBot.Testing.FakeDiscord;
 
 namespace ChatBot.Discord.Tests.Commands;
 
-/// <summary>Commands registered at start: GET, compare by meaning, PUT only when different (§4).</summary>
+/// <summary>Commands registered at start: GET, compare by meaning, PUT only when different (https://discord.com/developers/docs/interactions/application-commands#registering-a-command).</summary>
 public sealed class CommandRegistrationTests
 {
     private static readonly string App = new FakeDiscordOptions().ApplicationId.ToString(CultureInfo.InvariantCulture);
@@ -37,8 +37,10 @@ public sealed class CommandRegistrationTests
     [Fact]
     public async Task Ready_SameCommandsAsDiscordReturnsThem_DoesNotPut()
     {
-        await using var bot = await BotHarness.StartAsync(d => { });
-        bot.Discord.Rest.SetCommands("global", DiscordShaped(global: true));
+        // Discord holds the commands before the bot starts: set later, a fast READY could read none and PUT.
+        await using var discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { ExpectedToken = BotHarness.Token });
+        discord.Rest.SetCommands("global", DiscordShaped(global: true));
+        await using var bot = await BotHarness.StartAsync(sharedDiscord: discord);
         await bot.Discord.Gateway.NextReadyConnectionAsync();
 
         await Eventually.TrueAsync(() => bot.Logs.Lines.Any(l => l.EventId.Id is 4101 or 4102), "registration finished");

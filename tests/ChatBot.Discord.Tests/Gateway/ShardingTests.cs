@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Tests.Gateway;
 
-/// <summary>Sharding (§2) against the fake Discord: one connection and session per shard, identify buckets, routing, failures.</summary>
+/// <summary>Sharding (https://discord.com/developers/docs/events/gateway#sharding) against the fake Discord: one connection and session per shard, identify buckets, routing, failures.</summary>
 public sealed class ShardingTests
 {
     /// <summary>A server id whose events Discord sends to <paramref name="shard"/> of <paramref name="count"/>.</summary>

@@ -4,7 +4,7 @@ using ChatBot.Testing.FakeDiscord;
 
 namespace ChatBot.Discord.Tests.Gateway;
 
-/// <summary>Graceful stop (issue 5 §3): finish what is in flight, then close the gateway for good.</summary>
+/// <summary>Graceful stop: finish what is in flight, then close the gateway for good.</summary>
 public sealed class ShutdownTests
 {
     [Fact]

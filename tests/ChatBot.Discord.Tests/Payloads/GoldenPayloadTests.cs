@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Tests.Payloads;
 
-/// <summary>The fixtures of discord-protocol.md §8, as files under Payloads/: what we read from them and what we write for them.</summary>
+/// <summary>Payloads as Discord sends and expects them, as files under Payloads/: what we read from them and what we write for them.</summary>
 public sealed class GoldenPayloadTests
 {
     [Fact]

@@ -9,7 +9,7 @@ using ChatBot.Testing.FakeDiscord;
 
 namespace ChatBot.Discord.Tests.Rendering;
 
-/// <summary>The quote card: content, and every §5 limit for the worst inputs.</summary>
+/// <summary>The quote card: content, and every message and embed limit for the worst inputs.</summary>
 public sealed partial class AnswerCardTests
 {
     private static readonly AnswerPage Page = new("Key0123456", 0);
@@ -103,7 +103,7 @@ public sealed partial class AnswerCardTests
 
         for (var cut = 0; cut <= text.Length; cut++)
         {
-            var styled = AnswerCard.StyledQuote(text, highlights, null, cut);
+            var styled = QuoteMarkup.Style(text, highlights, null, cut);
             for (var i = 0; i < styled.Length; i++)
             {
                 Assert.False(char.IsLowSurrogate(styled[i]) && (i == 0 || !char.IsHighSurrogate(styled[i - 1])), $"lone low surrogate at cut {cut}");
@@ -223,7 +223,7 @@ public sealed partial class AnswerCardTests
         var results = Enumerable.Range(1, 25).Select(i => new RankedQuote(i, 1, "q", [], new Citation("s" + i, $"Title {i} " + new string('t', 900), new string('a', 400), "https://example.org/" + i, "¶ " + i))).ToList();
         var answer = new Answer(new string('q', 2000), true, results, 25, TimeSpan.Zero);
 
-        var body = Body(AnswerCard.RenderSources(answer));
+        var body = Body(AnswerSourcesCard.Render(answer));
 
         Assert.Empty(DiscordLimits.CheckMessage(body, requireContent: true));
         Assert.Contains("Title 1 ", Description(body), StringComparison.Ordinal);
@@ -235,7 +235,7 @@ public sealed partial class AnswerCardTests
     [InlineData("who *really* led the _coup_ <@1> [x](y) ~~z~~")]
     [InlineData("1. a list? # heading")]
     public void QuestionFromTitle_RenderedTitle_GivesTheQuestionBack(string question)
-        => Assert.Equal(question, AnswerCard.QuestionFromTitle(AnswerCard.Title(question)));
+        => Assert.Equal(question, QuestionTitle.Read(QuestionTitle.Of(question)));
 
     private static Answer Answer(RankedQuote quote) => new("q", true, [quote], 1, TimeSpan.FromMilliseconds(1));
 

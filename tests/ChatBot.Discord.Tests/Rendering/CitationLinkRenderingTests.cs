@@ -10,7 +10,7 @@ public sealed class CitationLinkRenderingTests
     {
         var citation = new Citation("coup", "The coup", null, "https://example.org/wiki/Coup_(1964)", "¶ 2");
 
-        var line = AnswerCard.CitationLine(citation, 700, "The self-styled junta, led by Barrientos, took power on 4 November 1964 (a Wednesday) at dawn -");
+        var line = CitationLine.Render(citation, 700, "The self-styled junta, led by Barrientos, took power on 4 November 1964 (a Wednesday) at dawn -");
 
         Assert.Equal(
             "*The coup* · ¶ 2 · [source](https://example.org/wiki/Coup_%281964%29#:~:text=The%20self%2Dstyled%20junta%2C%20led,Wednesday%29%20at%20dawn%20%2D)",
@@ -22,7 +22,7 @@ public sealed class CitationLinkRenderingTests
     {
         var citation = new Citation("thesis", "A thesis", null, "https://example.org/thesis.pdf", "pp. 12–13 ¶ 3", Page: 12);
 
-        Assert.EndsWith("· pp. 12–13 ¶ 3 · [source](https://example.org/thesis.pdf#page=12)", AnswerCard.CitationLine(citation, 700, "any words"), StringComparison.Ordinal);
+        Assert.EndsWith("· pp. 12–13 ¶ 3 · [source](https://example.org/thesis.pdf#page=12)", CitationLine.Render(citation, 700, "any words"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,6 +30,6 @@ public sealed class CitationLinkRenderingTests
     {
         var citation = new Citation("coup", "The coup", null, "https://example.org/" + new string('a', 400), "¶ 2");
 
-        Assert.Equal("*The coup* · ¶ 2", AnswerCard.CitationLine(citation, 300, "The junta took power."));
+        Assert.Equal("*The coup* · ¶ 2", CitationLine.Render(citation, 300, "The junta took power."));
     }
 }

@@ -8,7 +8,7 @@ using ChatBot.Testing.FakeDiscord;
 
 namespace ChatBot.Discord.Tests.Rendering;
 
-/// <summary>Escaping, truncation and the last-line clamp of §5.</summary>
+/// <summary>Escaping, truncation and the last-line clamp of Discord's message limits.</summary>
 public sealed class MarkdownAndLimitsTests
 {
     [Theory]

@@ -117,7 +117,7 @@ public sealed class TextHygieneTests
     [Fact]
     public void Title_BidiOverrideInQuestion_IsShownWithoutIt()
     {
-        var title = AnswerCard.Title("who led the \u202Epuoc\u202C the coup");
+        var title = QuestionTitle.Of("who led the \u202Epuoc\u202C the coup");
 
         Assert.Equal("who led the puoc the coup", title);
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Discord.Tests.Rest;
 
-/// <summary>The REST limiter (§6) on a manual clock: buckets, Reset-After, 429s, the global limit, callbacks, 401.</summary>
+/// <summary>The REST limiter (https://discord.com/developers/docs/topics/rate-limits) on a manual clock: buckets, Reset-After, 429s, the global limit, callbacks, 401.</summary>
 public sealed class RateLimitHandlerTests
 {
     private static readonly DiscordRoute Messages = new("POST /channels/:id/messages", "111", RouteKind.Bot);

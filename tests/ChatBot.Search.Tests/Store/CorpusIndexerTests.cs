@@ -22,6 +22,23 @@ public sealed class CorpusIndexerTests
     }
 
     [Theory, SqliteStore, PostgresStore]
+    public void SyncFolder_ALongSource_KeepsEveryPassageInOrderWithItsLocator(StoreKind kind)
+    {
+        // 70 paragraphs: written in whole batches of rows and a remainder.
+        using var index = new TestIndex(kind: kind);
+        var body = string.Join("\n\n", Enumerable.Range(1, 70).Select(i => $"Paragraph {i} records the zyx{i}quartz survey."));
+        index.WriteSource("survey.md", "---\ntitle: Survey\n---\n\n" + body + "\n");
+        var report = index.Sync();
+        Assert.Equal(70, report.PassageCount);
+        foreach (var i in new[] { 1, 31, 32, 33, 64, 65, 70 })
+        {
+            var answer = index.Ask($"zyx{i}quartz survey");
+            Assert.Equal($"Paragraph {i} records the zyx{i}quartz survey.", answer.Results[0].Quote);
+            Assert.Equal($"\u00b6 {i}", answer.Results[0].Citation.Locator);
+        }
+    }
+
+    [Theory, SqliteStore, PostgresStore]
     public void SyncFolder_NothingChanged_SkipsEveryFile(StoreKind kind)
     {
         using var index = new TestIndex(kind: kind);

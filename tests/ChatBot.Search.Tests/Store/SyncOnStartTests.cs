@@ -48,7 +48,7 @@ public sealed class SyncOnStartTests
     {
         await using var journal = new AskJournal(index.Store.AskLog, Options.Create(new CommunityOptions()), TimeProvider.System, NullLogger<AskJournal>.Instance);
         var options = Options.Create(new IndexOptions { SourcesPath = index.SourcesPath, SyncOnStart = syncOnStart });
-        var service = new CorpusSyncService(index.Indexer, index.Corpus.Sync, index.Store, journal, options, NullLogger<CorpusSyncService>.Instance);
+        var service = new CorpusSyncService(index.Indexer, index.Corpus.Sync, index.Store, [journal], options, NullLogger<CorpusSyncService>.Instance);
         await service.StartAsync(CancellationToken.None);
     }
 }

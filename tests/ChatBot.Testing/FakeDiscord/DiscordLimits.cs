@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace ChatBot.Testing.FakeDiscord;
 
 /// <summary>
-/// Discord's message limits (discord-protocol.md §5), checked the way Discord would before answering 400.
+/// Discord's message, embed and component limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits), checked the way Discord would before answering 400.
 /// Lengths are counted in UTF-16 code units, which is never fewer than Discord's characters, so a body this
 /// accepts Discord accepts too. The fake runs it on every message body; tests may call it directly.
 /// </summary>

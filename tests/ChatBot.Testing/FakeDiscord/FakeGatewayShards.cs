@@ -9,7 +9,7 @@ namespace ChatBot.Testing.FakeDiscord;
 public sealed record FakeIdentify(FakeGatewayConnection Connection, (int Id, int Count)? Shard, long Timestamp);
 
 /// <summary>
-/// The fake gateway's sharding, as Discord does it (§2): IDENTIFY carries <c>shard: [id, count]</c> (absent means
+/// The fake gateway's sharding, as Discord does it (https://discord.com/developers/docs/events/gateway#sharding): IDENTIFY carries <c>shard: [id, count]</c> (absent means
 /// <c>[0, 1]</c>; an id outside the count closes with 4010), a server's events go to shard
 /// <c>(guild_id &gt;&gt; 22) % count</c> and DMs to shard 0, whichever bot process holds that shard's session.
 /// </summary>

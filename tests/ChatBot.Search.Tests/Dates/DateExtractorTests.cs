@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using ChatBot.Core;
-using ChatBot.Search.Chronology;
+using ChatBot.Search.Dates;
 
-namespace ChatBot.Search.Tests.Chronology;
+namespace ChatBot.Search.Tests.Dates;
 
 /// <summary>Date phrases as historians write them, each with what it is normalised to and how precisely.</summary>
 public sealed class DateExtractorTests

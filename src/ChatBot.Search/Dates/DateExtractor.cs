@@ -1,6 +1,6 @@
 using ChatBot.Core;
 
-namespace ChatBot.Search.Chronology;
+namespace ChatBot.Search.Dates;
 
 /// <summary>A date phrase of a text: where it stands (<c>[Start, End)</c>) and what it means.</summary>
 public sealed record DateMention(int Start, int End, EventDate Date);

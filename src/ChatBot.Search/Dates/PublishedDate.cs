@@ -1,4 +1,4 @@
-namespace ChatBot.Search.Chronology;
+namespace ChatBot.Search.Dates;
 
 /// <summary>
 /// When a source was published, as the store keeps it: a year ("1998"), a month ("1998-03") or a day

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatBot.Core;
 
-namespace ChatBot.Search.Chronology;
+namespace ChatBot.Search.Dates;
 
 /// <summary>A day of the proleptic Gregorian calendar; years before the common era are astronomical (1 BC is year 0).</summary>
 internal readonly record struct CalendarDay(int Year, int Month, int Day)

@@ -1,6 +1,6 @@
 using ChatBot.Core;
 
-namespace ChatBot.Search.Chronology;
+namespace ChatBot.Search.Dates;
 
 /// <summary>
 /// The date phrases <see cref="DateExtractor"/> reads, as small recursive-descent rules over tokens. Every rule

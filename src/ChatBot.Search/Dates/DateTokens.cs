@@ -1,4 +1,4 @@
-namespace ChatBot.Search.Chronology;
+namespace ChatBot.Search.Dates;
 
 internal enum DateTokenKind
 {

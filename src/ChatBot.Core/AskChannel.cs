@@ -1,0 +1,9 @@
+namespace ChatBot.Core;
+
+/// <summary>How a question reached the bot.</summary>
+public enum AskChannel
+{
+    Command,
+    Mention,
+    DirectMessage,
+}
