@@ -86,15 +86,16 @@ public static partial class AnswerSpans
 
     /// <summary>
     /// How likely a candidate is the answer, higher is likelier. The weights were fitted on the typed questions of
-    /// the visible SQuAD set by coordinate ascent on one half of its articles and kept only where they helped the
-    /// other half too: the share of the question its sentence matches (10) and whether that is the quote's best
-    /// sentence (2) dominate; then closeness in words to a matched word (−2.5 at 20 words or more), matched words
-    /// within six words (0.2 each), a name standing before every matched word of its sentence (−1.5), a name
-    /// after "by" or "of" ("led by General Barrientos", 1), for an amount a unit (4) and, when a share or a change
-    /// is asked, anything but a percentage (−5), a question word right after the candidate ("18,000 troops", 0.5),
-    /// and for "who did the junta overthrow" a name right after the question's last word (2). Rejected because they
-    /// did not hold on the other half: preferring names before the verb, a single-word name's penalty, idf-weighted
-    /// closeness, dropping capitalised common words that begin a sentence, and names after "in"/"at" for "where".
+    /// the visible SQuAD set by coordinate ascent on one half of its articles and kept where they helped the other
+    /// half too: the share of the question its sentence matches (10) and whether that is the quote's best sentence
+    /// (2) dominate; then closeness in words to a matched word (−2.5 at 20 words or more), matched words within six
+    /// words (0.2 each), a name standing before every matched word of its sentence (−1.5), a one-word name (−1), a
+    /// name after "by" or "of" ("led by General Barrientos", 1), for an amount a unit (4) and, when a share or a
+    /// change is asked, anything but a percentage (−5), and a question word right after the candidate ("18,000
+    /// troops", 0.5). A name right after the question's last word for "who did the junta overthrow" (2) is neutral
+    /// on SQuAD and kept for such object questions. Rejected because they did not hold on the other half:
+    /// preferring names before the verb, idf-weighted closeness, dropping capitalised common words that begin a
+    /// sentence, and names after "in"/"at" for "where".
     /// </summary>
     private static double Score(
         QuoteLayout layout, AnswerCandidate candidate, IReadOnlySet<string> questionTerms, bool asksShare, int? objectGroup, Dictionary<string, int>? groups)
@@ -116,6 +117,12 @@ public static partial class AnswerSpans
             score -= 1.5;
         }
 
+        var text = layout.Quote.AsSpan(candidate.Start, candidate.End - candidate.Start);
+        if (candidate.IsName && !text.Contains(' '))
+        {
+            score -= 1;
+        }
+
         if (candidate.IsName && inSentence.Any(h => h.Range.End <= candidate.Start) && AfterAgentMarker(layout.Quote, candidate.Start))
         {
             score += 1;
@@ -127,7 +134,6 @@ public static partial class AnswerSpans
             score += 2;
         }
 
-        var text = layout.Quote.AsSpan(candidate.Start, candidate.End - candidate.Start);
         if (candidate.HasUnit)
         {
             score += 4;
