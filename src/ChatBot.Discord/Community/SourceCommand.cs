@@ -144,7 +144,11 @@ internal sealed class SourceCommand(ICorpusCurator curator, IWebSourceCurator we
 
     private async Task<Reply> AddUrlAsync(InteractionContext call, ulong guild, string url, CancellationToken cancellationToken)
     {
-        var request = new UrlSourceRequest(guild, url, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")));
+        var request = new UrlSourceRequest(guild, url, ActorOf(call), Blank(call.OptionalString("title")), Blank(call.OptionalString("author")))
+        {
+            Kind = SourceKinds.TryParse(call.OptionalString("kind"), out var kind) ? kind : null,
+            Published = Blank(call.OptionalString("published")),
+        };
         return await web.AddUrlSourceAsync(request, cancellationToken) switch
         {
             UploadOutcome.Added added => Reply.Note(

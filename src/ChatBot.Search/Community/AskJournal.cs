@@ -210,18 +210,35 @@ public sealed partial class AskJournal : IAskJournal, IPendingWrites, IAsyncDisp
             if (!reserving && nextBlock is null && block.End - block.Next < IdBlock / 10)
             {
                 reserving = true;
-                _ = Task.Run(() =>
-                {
-                    var reserved = ReserveBlock();
-                    lock (ids)
-                    {
-                        nextBlock = reserved;
-                        reserving = false;
-                    }
-                });
+                _ = Task.Run(ReserveAhead);
             }
 
             return id;
+        }
+    }
+
+    /// <summary>
+    /// Reserves the next block in the background. When the database refuses, nothing is lost: the next id reserves it
+    /// then, and another try ahead of need follows.
+    /// </summary>
+    private void ReserveAhead()
+    {
+        (long Next, long End)? reserved = null;
+        try
+        {
+            reserved = ReserveBlock();
+        }
+        catch (DbException e)
+        {
+            IdsNotReserved(logger, e.Message);
+        }
+        finally
+        {
+            lock (ids)
+            {
+                nextBlock ??= reserved;
+                reserving = false;
+            }
         }
     }
 
@@ -229,6 +246,9 @@ public sealed partial class AskJournal : IAskJournal, IPendingWrites, IAsyncDisp
     private (long Next, long End) ReserveBlock() => store.ReserveAskIds(IdBlock);
 
     private DateTimeOffset Now() => time.GetUtcNow();
+
+    [LoggerMessage(6005, LogLevel.Warning, "Could not reserve ask ids ahead of need: {Reason}; the next question reserves them")]
+    private static partial void IdsNotReserved(ILogger logger, string reason);
 
     [LoggerMessage(6003, LogLevel.Warning, "Could not store {Count} ask log entries: {Reason}; {Next}")]
     private static partial void NotStored(ILogger logger, int count, string reason, string next);

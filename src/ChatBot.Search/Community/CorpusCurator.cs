@@ -239,9 +239,11 @@ public sealed partial class CorpusCurator(
                 changeId = transaction.LastChangeId;
                 summary = new SourceSummary(slug, document.Metadata.Title, document.Metadata.Author, document.Metadata.Url, document.Passages.Count, guildId, time.GetUtcNow());
                 Audit(transaction, guildId, "added", summary, actor);
+                KillPoints.Reach(KillPoints.UploadSourceWritten);
                 transaction.Commit();
             }
 
+            KillPoints.Reach(KillPoints.UploadStoreCommitted);
             if (indexUsable)
             {
                 using var update = index.BeginUpdate(guildId);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core;
+using ChatBot.Search.Dates;
 using ChatBot.Search.Index;
 using ChatBot.Search.Indexing;
 using ChatBot.Search.Ingestion;
@@ -42,6 +43,11 @@ public sealed partial class WebSourceCurator(
             return new UploadOutcome.Refused(problem);
         }
 
+        if (request.Published is { Length: > 0 } published && PublishedDate.Normalize(published) is null)
+        {
+            return new UploadOutcome.Refused("published must be a year or a date, such as 1998, 1998-03-15 or March 15, 1998");
+        }
+
         var url = new Uri(request.Url.Trim());
         var outcome = await fetcher.FetchAsync(url, null, cancellationToken).ConfigureAwait(false);
         if (outcome is not FetchOutcome.Fetched page)
@@ -58,6 +64,14 @@ public sealed partial class WebSourceCurator(
         try
         {
             document = WebDocument.Read(url, page, request.Title, request.Author);
+            document = document with
+            {
+                Metadata = document.Metadata with
+                {
+                    Kind = request.Kind ?? document.Metadata.Kind,
+                    Published = TextHygiene.ForMetadata(request.Published) ?? document.Metadata.Published,
+                },
+            };
         }
         catch (SourceFormatException e)
         {
@@ -120,7 +134,14 @@ public sealed partial class WebSourceCurator(
         try
         {
             document = WebDocument.Read(url, page, source.Title, source.Author, source.Slug);
-            document = document with { Metadata = document.Metadata with { Url = source.Url, Published = source.Published, License = source.License } };
+            document = document with
+            {
+                Metadata = document.Metadata with
+                {
+                    Url = source.Url, Published = source.Published, License = source.License,
+                    Kind = SourceKinds.TryParse(source.Kind, out var kind) ? kind : null,
+                },
+            };
         }
         catch (SourceFormatException e)
         {

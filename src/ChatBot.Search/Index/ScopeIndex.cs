@@ -200,6 +200,10 @@ internal sealed class ScopeIndex : IDisposable
             Similarity = Bm25.Similarity,
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 256,
+
+            // A flushed segment's files stay as they are rather than being copied into one compound file: the copy
+            // is pure I/O at every flush, and the few files a scope's index has are no burden.
+            UseCompoundFile = false,
         };
         var merges = new ConcurrentMergeScheduler();
         merges.SetMaxMergesAndThreads(2, 1);
@@ -220,6 +224,7 @@ internal sealed class ScopeIndex : IDisposable
                 Similarity = Bm25.Similarity,
                 OpenMode = OpenMode.CREATE,
                 RAMBufferSizeMB = 256,
+                UseCompoundFile = false,
                 MergeScheduler = merges,
             };
             return new IndexWriter(directory, config);

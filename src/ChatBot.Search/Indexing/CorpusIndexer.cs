@@ -103,7 +103,9 @@ public sealed partial class CorpusIndexer(
 
                 (added, updated, passagesWritten) = Write(changed, existing, pages, transaction, update, problems, cancellationToken);
                 transaction.Commit();
+                KillPoints.Reach(KillPoints.IndexStoreCommitted);
                 update?.Commit(transaction.LastChangeId);
+                KillPoints.Reach(KillPoints.IndexCommitted);
             }
         }
 
@@ -256,6 +258,7 @@ public sealed partial class CorpusIndexer(
 
             writer.Insert(source, guildId: 0);
             passages += source.Passages.Count;
+            KillPoints.Reach(KillPoints.IndexSourceWritten);
         }
 
         producer.GetAwaiter().GetResult();
@@ -317,6 +320,7 @@ public sealed partial class CorpusIndexer(
                     {
                         Published = TextHygiene.ForMetadata(fields.GetValueOrDefault("published")) ?? document.Metadata.Published,
                         License = TextHygiene.ForMetadata(fields.GetValueOrDefault("license")) ?? document.Metadata.License,
+                        Kind = Core.SourceKinds.TryParse(fields.GetValueOrDefault("kind"), out var kind) ? kind : document.Metadata.Kind,
                     },
                 };
                 pages[relative] = new FetchedPage(hash, document, WebDocument.State(url, page, (time ?? TimeProvider.System).GetUtcNow()));

@@ -3,7 +3,7 @@ namespace ChatBot.Search.Store;
 /// <summary>A source read from a web address: which scope it belongs to, what it is, and its fetch state.</summary>
 public sealed record StoredWebSource(
     ulong GuildId, string Slug, string Origin, string Title, string? Author, string? Url, string? Published, string? License,
-    string ContentHash, int PassageCount, string IndexedAt, WebSourceState State);
+    string ContentHash, int PassageCount, string IndexedAt, WebSourceState State, string? Kind = null);
 
 /// <summary>The fetch state of web sources: what a refresh needs to ask conditionally and what it learns.</summary>
 public interface IWebSourceStore

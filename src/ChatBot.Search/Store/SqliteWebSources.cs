@@ -8,7 +8,7 @@ internal sealed class SqliteWebSources(PassageStore store) : IWebSourceStore
 {
     private const string Columns = """
         s.guild_id, s.slug, s.origin, s.title, s.author, s.url, s.published, s.license, s.content_hash, s.passage_count, s.indexed_at,
-        w.fetch_url, w.etag, w.last_modified, w.page_hash, w.checked_at, w.gone_since
+        w.fetch_url, w.etag, w.last_modified, w.page_hash, w.checked_at, w.gone_since, s.kind
         """;
 
     internal static void Insert(SqliteConnection connection, SqliteTransaction? transaction, long sourceId, WebSourceState web)
@@ -96,7 +96,7 @@ internal sealed class SqliteWebSources(PassageStore store) : IWebSourceStore
         return new StoredWebSource(
             (ulong)reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4), Text(5), Text(6), Text(7),
             reader.GetString(8), reader.GetInt32(9), reader.GetString(10),
-            new WebSourceState(reader.GetString(11), Text(12), Text(13), reader.GetString(14), reader.GetString(15), Text(16)));
+            new WebSourceState(reader.GetString(11), Text(12), Text(13), reader.GetString(14), reader.GetString(15), Text(16)), Text(17));
     }
 
     /// <summary>How many bytes of text the source <paramref name="slug"/> of a scope holds.</summary>

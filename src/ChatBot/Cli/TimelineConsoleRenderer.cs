@@ -4,7 +4,11 @@ using Spectre.Console;
 
 namespace ChatBot.Cli;
 
-/// <summary>Prints a timeline for a person at a terminal: each event's normalised date, its sentence with the date in bold, and the citation.</summary>
+/// <summary>
+/// Prints a timeline for a person at a terminal: each event's date as the source writes it, with the normalised
+/// date and its precision beside it (the normalised date only when it reads differently), its sentence with the
+/// date in bold, and the citation.
+/// </summary>
 public static class TimelineConsoleRenderer
 {
     public static void Render(IAnsiConsole console, Timeline timeline)
@@ -32,7 +36,7 @@ public static class TimelineConsoleRenderer
             foreach (var item in entry)
             {
                 var indent = entry.Count > 1 ? "  " : "";
-                console.MarkupLine($"{indent}[bold]{Markup.Escape(item.Date.Normalized)}[/] [dim]({TimelineJson.Precision(item.Date.Precision)})[/]");
+                console.MarkupLine($"{indent}{Heading(item.Date)}");
                 console.MarkupLine($"{indent}   {AnswerConsoleRenderer.Emphasise(item.Sentence, [item.DateRange])}");
                 console.MarkupLine($"{indent}   [dim]—[/] {Markup.Escape(AnswerConsoleRenderer.Cite(item.Citation))}");
             }
@@ -44,5 +48,15 @@ public static class TimelineConsoleRenderer
         console.MarkupLine("[dim]" + Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{events} {(events == 1 ? "event" : "events")} from {timeline.Passages} {(timeline.Passages == 1 ? "passage" : "passages")} · {timeline.Elapsed.TotalMilliseconds:F0} ms")) + "[/]");
         console.WriteLine();
+    }
+
+    /// <summary>"November 4, 1964 (1964-11-04, day)", "early 1962 (1962-01/1962-04, season)", "1942 (year)".</summary>
+    public static string Heading(EventDate date)
+    {
+        ArgumentNullException.ThrowIfNull(date);
+        var written = TextCut.Truncate(string.Join(' ', date.Written.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)), 80);
+        var precision = TimelineJson.Precision(date.Precision);
+        var detail = string.Equals(written, date.Normalized, StringComparison.Ordinal) ? precision : date.Normalized + ", " + precision;
+        return $"[bold]{Markup.Escape(written)}[/] [dim]({Markup.Escape(detail)})[/]";
     }
 }

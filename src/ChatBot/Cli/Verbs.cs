@@ -237,7 +237,7 @@ public static class Verbs
 
     public static Command Health(Func<ParseResult, GlobalOptions> global, TextWriter output)
     {
-        var command = new Command("health", "Exit 0 when the running bot is connected to Discord and the index is readable");
+        var command = new Command("health", "Exit 0 when the running bot is connected to Discord and its index answers");
         command.SetAction((parse, _) =>
         {
             using var host = CliHost.CreateBuilder(global(parse), logToStandardError: true).Build();

@@ -19,8 +19,8 @@ public sealed record ShardReport(int Id, int Count, string State, DateTimeOffset
 
 /// <summary>
 /// What the running bot tells the <c>health</c> verb, which runs as another process (a container's health
-/// check): its gateway state overall and per shard, its command slots and when it last wrote. Written as JSON next to
-/// the database.
+/// check): its gateway state overall and per shard, its command slots, whether its index answered the last probe
+/// question (<see cref="IndexProbe"/>) and when it last wrote. Written as JSON next to the database.
 /// </summary>
 public sealed record BotStatus(
     string State,
@@ -30,7 +30,8 @@ public sealed record BotStatus(
     DateTimeOffset? LastHeartbeatAck,
     string? Failure,
     CommandSlots? Commands = null,
-    IReadOnlyList<ShardReport>? Shards = null)
+    IReadOnlyList<ShardReport>? Shards = null,
+    ProbeReport? Probe = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

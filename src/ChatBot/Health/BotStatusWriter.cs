@@ -8,14 +8,15 @@ namespace ChatBot.Health;
 
 /// <summary>
 /// Keeps the bot's status file fresh: every few seconds, and as it stops, it writes the gateway's state and the
-/// command slots' for the <c>health</c> verb. Freshness itself is a signal: a file that stops changing means the bot is gone.
+/// command slots' and the last probe question's outcome for the <c>health</c> verb. Freshness itself is a signal: a file that stops changing means the bot is gone.
 /// </summary>
 public sealed partial class BotStatusWriter(
     IGatewayStatus gateway,
     ICommandSlotsStatus slots,
     IOptions<IndexOptions> options,
     TimeProvider time,
-    ILogger<BotStatusWriter> logger)
+    ILogger<BotStatusWriter> logger,
+    IndexProbe? probe = null)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -65,7 +66,7 @@ public sealed partial class BotStatusWriter(
         try
         {
             var commands = new CommandSlots(slots.Capacity, slots.Busy, slots.Waiting, slots.StalledSince);
-            new BotStatus(state.ToString(), now, startedAt, lastReadyAt, gateway.LastHeartbeatAck, gateway.FailureReason, commands, Shards(now)).WriteTo(path);
+            new BotStatus(state.ToString(), now, startedAt, lastReadyAt, gateway.LastHeartbeatAck, gateway.FailureReason, commands, Shards(now), probe?.Last).WriteTo(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ChatBot.Core;
+using ChatBot.Search.Index;
 using ChatBot.Search.Store;
 
 namespace ChatBot.Health;
@@ -9,7 +11,9 @@ public sealed record HealthReport(bool Healthy, string Reason);
 /// <summary>
 /// Judges the bot from outside its process: its status file must be fresh and say it is connected (or only
 /// briefly reconnecting, which a probe must not punish), its command slots must not all have been stuck for
-/// <see cref="StuckAfter"/>, and the store must answer and hold sources (asked through <see cref="IStoreProbe"/>).
+/// <see cref="StuckAfter"/>, its index must have answered its last probe question (<see cref="IndexProbe"/>, asked in
+/// the bot through the real engine) recently, the store must answer and hold sources (asked through
+/// <see cref="IStoreProbe"/>), and the search index folder must open here and hold passages.
 /// </summary>
 public static class HealthCheck
 {
@@ -22,20 +26,45 @@ public static class HealthCheck
     /// <summary>All command slots busy with none finishing for this long means the bot answers nobody: unhealthy.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(1);
 
+    /// <summary>A probe question last answered longer ago than this (or never, this long after start) means the index no longer answers.</summary>
+    public static readonly TimeSpan ProbeStaleAfter = IndexProbe.Interval * 4;
+
     public static HealthReport Check(IStoreProbe store, IndexOptions options, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        var index = store.Problem();
-        if (index is not null)
+        var problem = store.Problem() ?? SearchIndexProblem(options.SearchIndexPath());
+        if (problem is not null)
         {
-            return new HealthReport(false, index);
+            return new HealthReport(false, problem);
         }
 
         return CheckBot(BotStatus.PathFor(options), now);
     }
 
-    /// <summary>The bot's half of the verdict, from its status file at <paramref name="path"/>: running, connected, not stuck.</summary>
+    /// <summary>Why the search index folder cannot serve questions here (missing, unreadable, empty), or null when it can.</summary>
+    public static string? SearchIndexProblem(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!Directory.Exists(path))
+        {
+            return $"the search index {path} does not exist";
+        }
+
+        try
+        {
+            // Read-only: opening readers never takes the bot's write lock. The store id only matters to writers.
+            using var index = new LuceneSearchIndex(path, "health-check");
+            using var scope = index.Open(CorpusScope.Global);
+            return scope.DocumentCount > 0 ? null : $"the search index {path} holds no passages";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SearchIndexException)
+        {
+            return $"the search index {path} cannot be opened: {e.Message.ReplaceLineEndings(" ")}";
+        }
+    }
+
+    /// <summary>The bot's half of the verdict, from its status file at <paramref name="path"/>: running, connected, not stuck, its index answering.</summary>
     public static HealthReport CheckBot(string path, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -44,6 +73,30 @@ public static class HealthCheck
             return new HealthReport(false, $"the bot is not running (no status in {path})");
         }
 
+        var verdict = CheckRunningBot(status, now);
+        return verdict.Healthy && ProbeProblem(status, now) is { } probe ? new HealthReport(false, probe) : verdict;
+    }
+
+    /// <summary>Why the bot's index does not answer, from its last probe question; null when it answered lately (or the bot has only just started).</summary>
+    private static string? ProbeProblem(BotStatus status, DateTimeOffset now)
+    {
+        if (status.Probe is not { } probe)
+        {
+            return now - status.StartedAt > ProbeStaleAfter
+                ? $"the index has not answered a probe question since the bot started {Seconds(now - status.StartedAt)} ago"
+                : null;
+        }
+
+        if (!probe.Answered)
+        {
+            return $"the index cannot answer a probe question: {probe.Detail}";
+        }
+
+        return now - probe.At > ProbeStaleAfter ? $"the index has not answered a probe question for {Seconds(now - probe.At)}" : null;
+    }
+
+    private static HealthReport CheckRunningBot(BotStatus status, DateTimeOffset now)
+    {
         var age = now - status.UpdatedAt;
         if (age > StaleAfter)
         {

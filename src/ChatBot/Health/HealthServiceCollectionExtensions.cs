@@ -8,10 +8,12 @@ namespace ChatBot.Health;
 
 public static class HealthServiceCollectionExtensions
 {
-    /// <summary>Registers the writer of the status file the <c>health</c> verb reads.</summary>
+    /// <summary>Registers the writer of the status file the <c>health</c> verb reads, and the index probe whose outcome it carries.</summary>
     public static IServiceCollection AddBotStatusFile(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IndexProbe>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexProbe>());
         services.AddHostedService<BotStatusWriter>();
         return services;
     }

@@ -74,6 +74,36 @@ public sealed class WebAndPdfSourceEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Contains("Chaco", await TextAsync(bot, connection, FakeInteraction.SlashCommand("ask", new JsonObject { ["question"] = "Who fought the Chaco War?" })), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SourceAddUrl_WithKindAndPublished_CitedWithThemBeforeAndAfterTheRefreshThatChangedThePage()
+    {
+        server.MapPage("/chaco", "text/html", Encoding.UTF8.GetBytes(
+            "<html><head><title>The Chaco War</title></head><body><main><p>The Chaco War was fought between Bolivia and Paraguay from 1932 to 1935.</p></main></body></html>"));
+        await using var bot = await StartAsync();
+        var connection = await bot.Discord.Gateway.NextReadyConnectionAsync();
+
+        var added = await TextAsync(bot, connection, FakeInteraction.Subcommand("source", "add", new JsonObject
+        {
+            ["url"] = server.Url("/chaco").AbsoluteUri, ["kind"] = "secondary", ["published"] = "1998",
+        }));
+        var before = await TextAsync(bot, connection, FakeInteraction.SlashCommand("ask", new JsonObject { ["question"] = "Who fought the Chaco War?" }));
+        server.MapPage("/chaco", "text/html", Encoding.UTF8.GetBytes(
+            "<html><head><title>The Chaco War</title></head><body><main><p>The Chaco War was fought between Bolivia and Paraguay from 1932 until 1935.</p></main></body></html>"));
+        var refreshed = await TextAsync(bot, connection, FakeInteraction.Subcommand("source", "refresh", new JsonObject { ["source"] = "the-chaco-war" }));
+        var after = await TextAsync(bot, connection, FakeInteraction.SlashCommand("ask", new JsonObject { ["question"] = "Who fought the Chaco War until 1935?" }));
+        var badDate = await TextAsync(bot, connection, FakeInteraction.Subcommand("source", "add", new JsonObject
+        {
+            ["url"] = server.Url("/chaco").AbsoluteUri, ["published"] = "last spring",
+        }));
+
+        Assert.Contains("Added \"The Chaco War\": 1 passage", added, StringComparison.Ordinal);
+        Assert.Contains("· secondary · 1998", before, StringComparison.Ordinal);
+        Assert.Contains("Updated \"The Chaco War\": the page changed", refreshed, StringComparison.Ordinal);
+        Assert.Contains("until 1935", after, StringComparison.Ordinal);
+        Assert.Contains("· secondary · 1998", after, StringComparison.Ordinal);
+        Assert.Contains("Not added: published must be a year or a date", badDate, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("http://169.254.169.254/latest/meta-data/", "the cloud metadata address")]
     [InlineData("http://192.168.0.1/", "a private address")]

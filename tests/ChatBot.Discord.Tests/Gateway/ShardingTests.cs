@@ -164,8 +164,22 @@ public sealed class ShardingTests
     {
         using var work = new TempDirectory();
         var record = work.File("chatbot.fatal-close.json");
+
+        // Shard 1 is refused only once shard 0 has identified: refused first, shard 0 would never identify at all
+        // (the next test), and which of the two gets there first is up to the machine.
+        using var zeroIdentified = new ManualResetEventSlim();
         await using var bot = await BotHarness.StartAsync(
-            d => d.CloseOnIdentifyForShard = id => id == 1 ? 4014 : null,
+            d => d.CloseOnIdentifyForShard = id =>
+            {
+                if (id == 0)
+                {
+                    zeroIdentified.Set();
+                    return null;
+                }
+
+                Assert.True(zeroIdentified.Wait(TestTimeouts.Default), "shard 0 identified");
+                return 4014;
+            },
             services: s => s.AddFatalCloseRecordFile(_ => record),
             configuration: Shards(2, "all"));
 

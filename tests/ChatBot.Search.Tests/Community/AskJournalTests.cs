@@ -166,6 +166,55 @@ public sealed class AskJournalTests : IDisposable
         Assert.Equal((1, 1), (report.NotAnswered, report.NotHelpful));
     }
 
+    [Fact]
+    public async Task Record_StoreRefusesTheBatchTwice_ItIsRetriedAndStoredNotDropped()
+    {
+        stores = new TestStore(StoreKind.Sqlite);
+        var flaky = new FlakyAskLog(stores.Store.AskLog, failures: 2);
+        await using var journal = new AskJournal(flaky, Options.Create(new CommunityOptions()), time, NullLogger<AskJournal>.Instance);
+        var ask = await AskAsync(journal, "Who won the 1986 World Cup?", confident: false);
+
+        var flushed = journal.FlushAsync(CancellationToken.None);
+        // Each refusal waits on the clock before the next try: let the clock run until the batch is in.
+        for (var round = 0; round < 10 && !flushed.IsCompleted; round++)
+        {
+            await Task.WhenAny(flushed, time.WaitForTimersAsync(timeout: TestTimeouts.Default));
+            time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        await flushed.WaitAsync(TestTimeouts.Default);
+        Assert.Equal(3, flaky.Attempts);
+        Assert.Equal(1, (await journal.GapsAsync(Guild, Week, 10, CancellationToken.None)).NotAnswered);
+        Assert.True(await journal.RecordFeedbackAsync(ask, Guild, FeedbackKind.NotHelpful, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Stop_AsksStillQueued_AreInTheDatabaseFileItselfAfterTheFinalCheckpoint()
+    {
+        // The bot stops: CorpusSyncService (which stops last) flushes the journal, then writes the WAL back into the file,
+        // so the database file alone (a backup, the next start) holds every question asked.
+        using var index = new TestIndex();
+        index.WriteSource("chaco.md", TestSources.Chaco);
+        index.Sync();
+        await using var journal = new AskJournal(index.Store.AskLog, Options.Create(new CommunityOptions()), time, NullLogger<AskJournal>.Instance);
+        var service = new Search.Indexing.CorpusSyncService(
+            index.Indexer, index.Corpus.Sync, index.Store, [journal], Options.Create(new IndexOptions { SourcesPath = index.SourcesPath }),
+            NullLogger<Search.Indexing.CorpusSyncService>.Instance);
+        for (var i = 0; i < 50; i++)
+        {
+            await AskAsync(journal, $"Who won the {1930 + i} World Cup?", confident: false);
+        }
+
+        await service.StopAsync(CancellationToken.None);
+        var copy = index.DatabasePath + ".copy";
+        File.Copy(index.DatabasePath, copy); // the file without its -wal beside it
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM ask_log";
+        Assert.Equal(50L, (long)command.ExecuteScalar()!);
+    }
+
     [Theory]
     [InlineData("Who led the coup?", "who led the coup")]
     [InlineData("  WHO led   the Coup ?!", "who led the coup")]
@@ -181,4 +230,26 @@ public sealed class AskJournalTests : IDisposable
         => await journal.RecordAskAsync(new AskRecord(guild, AskChannel.Command, question, confident, confident ? "some-source" : null, 3.2, user), CancellationToken.None);
 
     private static (int, int, int) Feedback(GapReport report) => (report.Helpful, report.NotHelpful, report.BadQuotes);
+
+    /// <summary>The real ask log, refusing the first <c>failures</c> batches as a locked or unavailable database does.</summary>
+    private sealed class FlakyAskLog(IAskLogStore inner, int failures) : IAskLogStore
+    {
+        public int Attempts { get; private set; }
+
+        public (long First, long Last) ReserveAskIds(int count) => inner.ReserveAskIds(count);
+
+        public bool AskExists(long askId, ulong guildId) => inner.AskExists(askId, guildId);
+
+        public void Write(IReadOnlyList<AskLogRow> rows)
+        {
+            if (++Attempts <= failures)
+            {
+                throw new Microsoft.Data.Sqlite.SqliteException("database is locked", 5);
+            }
+
+            inner.Write(rows);
+        }
+
+        public GapCounts Gaps(ulong guildId, DateTimeOffset since, int limit) => inner.Gaps(guildId, since, limit);
+    }
 }

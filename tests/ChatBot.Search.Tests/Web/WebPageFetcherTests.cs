@@ -1,9 +1,11 @@
+using System.Net;
 using System.Text;
 using ChatBot.Core;
 using ChatBot.Search.Tests.TestSupport;
 using ChatBot.Search.Web;
 using ChatBot.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Search.Tests.Web;
 
@@ -83,6 +85,52 @@ public sealed class WebPageFetcherTests : IAsyncLifetime
 
         Assert.Contains("a loopback address", Assert.IsType<FetchOutcome.Failed>(byAddress).Reason, StringComparison.Ordinal);
         Assert.Contains("localhost resolves to a loopback address", Assert.IsType<FetchOutcome.Failed>(byName).Reason, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Fetch_NameThatResolvedToTheSiteAndThenToThePrivateNetwork_IsRefusedAtTheNextConnect()
+    {
+        // DNS rebinding: the name answers the real site (here the in-process server, allowed by the test-only
+        // setting) for the first connection, then a private address and the cloud metadata address. Every
+        // connection looks the name up once and connects only to what that lookup answered and the policy passed.
+        server.Map("/page", async context =>
+        {
+            context.Response.Headers.Connection = "close"; // each fetch opens a connection of its own
+            context.Response.ContentType = "text/html";
+            await context.Response.Body.WriteAsync(Page, context.RequestAborted);
+        });
+        var answers = new Queue<IPAddress[]>([[IPAddress.Loopback], [IPAddress.Parse("10.0.0.7")], [IPAddress.Parse("169.254.169.254")]]);
+        var lookups = 0;
+        var fetcher = FetcherResolving((_, _) =>
+        {
+            lookups++;
+            return ValueTask.FromResult(answers.Dequeue());
+        });
+        var url = new Uri($"http://archive.example:{server.BaseUrl.Port}/page");
+
+        var first = await fetcher.FetchAsync(url, null, CancellationToken.None);
+        var second = await fetcher.FetchAsync(url, null, CancellationToken.None);
+        var third = await fetcher.FetchAsync(url, null, CancellationToken.None);
+
+        Assert.Equal(Page, Assert.IsType<FetchOutcome.Fetched>(first).Content);
+        Assert.Equal("archive.example resolves to a private address (10.0.0.7), which is not fetched", Assert.IsType<FetchOutcome.Failed>(second).Reason);
+        Assert.Contains("the cloud metadata address", Assert.IsType<FetchOutcome.Failed>(third).Reason, StringComparison.Ordinal);
+        Assert.Equal(3, lookups);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task Fetch_NameAnsweringAPublicAddressFirstAndLoopbackAfterIt_IsRefusedBeforeAnyConnection()
+    {
+        // The other form of rebinding: one answer holding a public address first and a loopback one after it, for
+        // a client that would try the next address when the first does not answer. Every address must pass.
+        server.MapPage("/page", "text/html", Page);
+        var fetcher = FetcherResolving((_, _) => ValueTask.FromResult<IPAddress[]>([IPAddress.Parse("93.184.216.34"), IPAddress.Loopback]), allowLoopback: false);
+
+        var outcome = await fetcher.FetchAsync(new Uri($"http://archive.example:{server.BaseUrl.Port}/page"), null, CancellationToken.None);
+
+        Assert.Equal("archive.example resolves to a loopback address (127.0.0.1), which is not fetched", Assert.IsType<FetchOutcome.Failed>(outcome).Reason);
         Assert.Empty(server.Requests);
     }
 
@@ -192,4 +240,9 @@ public sealed class WebPageFetcherTests : IAsyncLifetime
     [InlineData("")]
     public void CheckAddress_NotAWebAddress_Refused(string url)
         => Assert.Equal("the url must be a web address starting with http:// or https://", WebPageFetcher.CheckAddress(url));
+
+    private static WebPageFetcher FetcherResolving(HostResolver resolve, bool allowLoopback = true)
+        => new(
+            new HttpClient(SafeHttpHandler.Create(new AddressPolicy(allowLoopback), resolve)) { Timeout = Timeout.InfiniteTimeSpan },
+            Options.Create(new SourcesOptions { AllowLoopbackForTests = allowLoopback }), Options.Create(new CommunityOptions()));
 }

@@ -39,13 +39,15 @@ public sealed class TimelineEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Timeline_Terminal_ShowsDatesSentencesAndCitations()
+    public async Task Timeline_Terminal_ShowsDatesAsWrittenWithTheNormalisedDateSentencesAndCitations()
     {
         var result = await Run("timeline", "bolivia");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("Timeline: bolivia", result.Output, StringComparison.Ordinal);
-        Assert.Contains("1963-12-05 (day)", result.Output);
+        Assert.Contains("November 4, 1964 (1964-11-04, day)", result.Output);
+        Assert.Contains("early 1962 (1962-01/1962-04, season)", result.Output);
+        Assert.Contains("1942 (year)", result.Output);
         Assert.Contains("— 1964 Bolivian coup d'état, ¶ 3", result.Output);
         Assert.Contains("events from", result.Output);
     }

@@ -45,6 +45,8 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         var connection = await discord.Gateway.NextReadyConnectionAsync(Startup);
         var status = Path.Combine(app.Data, "chatbot.status.json");
         await Eventually.TrueAsync(() => File.Exists(status) && File.ReadAllText(status).Contains("\"Ready\"", StringComparison.Ordinal), "the status file says Ready", Startup);
+        // The bot asks its own index a probe question and says how it went in the status file.
+        await Eventually.TrueAsync(() => File.ReadAllText(status).Contains("\"answered\":true", StringComparison.Ordinal), "the index answered the probe question", Startup);
         var health = await Run("health");
         Assert.True(health.ExitCode == 0, $"health exited {health.ExitCode}: {health.Output}{health.Error}");
         Assert.StartsWith("healthy:", health.Output);

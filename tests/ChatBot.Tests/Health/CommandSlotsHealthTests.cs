@@ -55,7 +55,7 @@ public sealed class CommandSlotsHealthTests : IDisposable
 
     private HealthReport CheckWith(CommandSlots slots)
     {
-        new BotStatus("Ready", Now.AddSeconds(-3), Now.AddHours(-1), Now.AddSeconds(-3), Now.AddSeconds(-20), null, slots).WriteTo(BotStatus.PathFor(options));
+        new BotStatus("Ready", Now.AddSeconds(-3), Now.AddHours(-1), Now.AddSeconds(-3), Now.AddSeconds(-20), null, slots, Probe: new ProbeReport(Now.AddSeconds(-10), true, "answered \"x\" in 3 ms")).WriteTo(BotStatus.PathFor(options));
         return HealthCheck.CheckBot(BotStatus.PathFor(options), Now);
     }
 

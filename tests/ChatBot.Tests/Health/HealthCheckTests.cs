@@ -22,7 +22,8 @@ public sealed class HealthCheckTests : IDisposable
 
     private HealthReport CheckWith(BotStatus status)
     {
-        status.WriteTo(BotStatus.PathFor(options));
+        // The bot's index answered its last probe question a moment ago (IndexProbeHealthTests judges the probe).
+        (status with { Probe = status.Probe ?? new ProbeReport(Now.AddSeconds(-10), true, "answered \"x\" in 3 ms") }).WriteTo(BotStatus.PathFor(options));
         return HealthCheck.Check(new SqliteStoreProbe(options.DatabasePath), options, Now);
     }
 

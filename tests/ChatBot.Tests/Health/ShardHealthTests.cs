@@ -14,9 +14,11 @@ public sealed class ShardHealthTests : IDisposable
     private HealthReport CheckWith(string state, params ShardReport[] shards)
     {
         var path = work.File("chatbot.status.json");
-        new BotStatus(state, Now.AddSeconds(-2), Now.AddHours(-1), Now.AddSeconds(-2), Now.AddSeconds(-10), null, Shards: shards).WriteTo(path);
+        new BotStatus(state, Now.AddSeconds(-2), Now.AddHours(-1), Now.AddSeconds(-2), Now.AddSeconds(-10), null, Shards: shards, Probe: Answered).WriteTo(path);
         return HealthCheck.CheckBot(path, Now);
     }
+
+    private static readonly ProbeReport Answered = new(Now.AddSeconds(-10), true, "answered \"x\" in 3 ms");
 
     private static ShardReport Ready(int id, int count = 2) => new(id, count, "Ready", Now.AddSeconds(-2), Now.AddSeconds(-10), null);
 

@@ -15,6 +15,7 @@ public sealed class ChatBotProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly StringBuilder error = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> awaited = [];
 
     private ChatBotProcess(Process process)
     {
@@ -117,6 +118,38 @@ public sealed class ChatBotProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>
+    /// Completes when the process prints a line (on stdout or stderr) containing <paramref name="text"/>, or has printed
+    /// one already; fails when it exits first, or after <paramref name="timeout"/> (a hang detector).
+    /// </summary>
+    public async Task WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (awaited)
+        {
+            awaited.Add((text, seen));
+        }
+
+        if (Output.Contains(text, StringComparison.Ordinal) || Error.Contains(text, StringComparison.Ordinal))
+        {
+            seen.TrySetResult();
+        }
+
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(seen.Task, exited).WaitAsync(timeout);
+        if (first != seen.Task && !seen.Task.IsCompleted)
+        {
+            throw new InvalidOperationException($"the process exited ({process.ExitCode}) before printing \"{text}\":\n{Output}\n{Error}");
+        }
+    }
+
+    /// <summary>Kills the process with SIGKILL (no shutdown code runs), as a crash or <c>kill -9</c> does, and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>Sends SIGTERM, as <c>docker stop</c> does.</summary>
     public void Terminate()
     {
@@ -135,7 +168,7 @@ public sealed class ChatBotProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static void Append(StringBuilder buffer, string? line)
+    private void Append(StringBuilder buffer, string? line)
     {
         if (line is null)
         {
@@ -145,6 +178,14 @@ public sealed class ChatBotProcess : IAsyncDisposable
         lock (buffer)
         {
             buffer.AppendLine(line);
+        }
+
+        lock (awaited)
+        {
+            foreach (var (text, seen) in awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)))
+            {
+                seen.TrySetResult();
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ internal sealed class PostgresWebSources(NpgsqlDataSource dataSource) : IWebSour
 {
     private const string Columns = """
         s.guild_id, s.slug, s.origin, s.title, s.author, s.url, s.published, s.license, s.content_hash, s.passage_count, s.indexed_at,
-        w.fetch_url, w.etag, w.last_modified, w.page_hash, w.checked_at, w.gone_since
+        w.fetch_url, w.etag, w.last_modified, w.page_hash, w.checked_at, w.gone_since, s.kind
         """;
 
     public StoredWebSource? Find(ulong guildId, string slug)
@@ -111,6 +111,6 @@ internal sealed class PostgresWebSources(NpgsqlDataSource dataSource) : IWebSour
             (ulong)reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4), Text(5), Text(6), Text(7),
             reader.GetString(8), reader.GetInt32(9),
             reader.GetFieldValue<DateTimeOffset>(10).ToString("O", CultureInfo.InvariantCulture),
-            new WebSourceState(reader.GetString(11), Text(12), Text(13), reader.GetString(14), reader.GetString(15), Text(16)));
+            new WebSourceState(reader.GetString(11), Text(12), Text(13), reader.GetString(14), reader.GetString(15), Text(16)), Text(17));
     }
 }
