@@ -23,7 +23,7 @@ public static class ExplainBench
         foreach (var passage in ranking.Passages.Take(depth))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{passage.Score:F3}  bm25 {passage.Bm25:F2}  window {passage.Quote.WindowCoverage:F2}  passage {passage.Quote.PassageCoverage:F2}  answer {passage.Quote.HoldsAnswer}  {passage.Row.PassageId}"));
+                $"{passage.Score:F3}  bm25 {passage.Bm25:F2}  window {passage.Quote.WindowCoverage:F2}  passage {passage.Quote.PassageCoverage:F2}  missing {passage.Quote.Missing:F2}  evidence {passage.Quote.Evidence:F2}  answer {passage.Quote.HoldsAnswer}  {passage.Row.PassageId}"));
             Console.WriteLine("       " + passage.Quote.Text[..Math.Min(160, passage.Quote.Text.Length)]);
         }
 

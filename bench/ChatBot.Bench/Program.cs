@@ -6,8 +6,9 @@ var root = new RootCommand("ChatBot benchmarks: answer quality on SQuAD, and ans
 var squadFile = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
 var failures = new Option<int>("--show-failures") { Description = "Print this many questions whose top quote missed", DefaultValueFactory = _ => 0 };
 var lexicalOnly = new Option<bool>("--no-semantic") { Description = "Rank by words alone (Answers:Semantic=false)" };
-var quality = new Command("quality", "hit@1/3/5 of the top quotes on SQuAD questions (passages embedded first)") { squadFile, failures, lexicalOnly };
-quality.SetAction((parse, ct) => Task.FromResult(QualityBench.Run(parse.GetValue(squadFile)!, parse.GetValue(failures), !parse.GetValue(lexicalOnly), ct)));
+var spanDump = new Option<FileInfo?>("--dump-spans") { Description = "Write each typed question's top quote, marked answer and gold answers (JSON lines) to this file" };
+var quality = new Command("quality", "hit@1/3/5 of the top quotes on SQuAD questions (passages embedded first)") { squadFile, failures, lexicalOnly, spanDump };
+quality.SetAction((parse, ct) => Task.FromResult(QualityBench.Run(parse.GetValue(squadFile)!, parse.GetValue(failures), !parse.GetValue(lexicalOnly), parse.GetValue(spanDump), ct)));
 root.Subcommands.Add(quality);
 
 var semanticSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ChatBot.Core;
-using ChatBot.Search.Ranking;
 using ChatBot.Search.Semantic;
 
 namespace ChatBot.Bench;
@@ -11,7 +10,7 @@ namespace ChatBot.Bench;
 /// </summary>
 public static class QualityBench
 {
-    public static int Run(FileInfo squad, int showFailures, bool semantic, CancellationToken cancellationToken)
+    public static int Run(FileInfo squad, int showFailures, bool semantic, FileInfo? spanDump, CancellationToken cancellationToken)
     {
         if (!squad.Exists)
         {
@@ -36,7 +35,7 @@ public static class QualityBench
             var maxQuote = 0;
             long quoteChars = 0, quotes = 0;
             var shown = 0;
-            int typed = 0, marked = 0, overlapping = 0;
+            using var spans = new SpanTally(spanDump);
             var stopwatch = Stopwatch.StartNew();
             foreach (var question in questions)
             {
@@ -62,19 +61,7 @@ public static class QualityBench
                     }
                 }
 
-                if (AnswerSpans.Classify(question.Question) != AnswerKind.None)
-                {
-                    typed++;
-                    var span = answer.Results.Count > 0 ? answer.Results[0].Answer : null;
-                    if (span is not null)
-                    {
-                        marked++;
-                        if (normalizedAnswers.Any(a => SquadAnswers.Overlaps(SquadAnswers.Normalize(span.Text), a)))
-                        {
-                            overlapping++;
-                        }
-                    }
-                }
+                spans.Add(question, answer, normalizedAnswers, () => engine.Rank(question.Question, CorpusScope.Global, 1, cancellationToken));
 
                 for (var k = 1; k <= 5; k++)
                 {
@@ -103,9 +90,7 @@ public static class QualityBench
             var n = questions.Count;
             Console.WriteLine($"questions {n}  hit@1 {(double)hits[1] / n:F3}  hit@3 {(double)hits[3] / n:F3}  hit@5 {(double)hits[5] / n:F3}  (answer as whole words)");
             Console.WriteLine($"               hit@1 {(double)substringHits[1] / n:F3}  hit@3 {(double)substringHits[3] / n:F3}  hit@5 {(double)substringHits[5] / n:F3}  (answer as a substring)");
-            Console.WriteLine(
-                $"answer spans: {typed} who/when/where/how-many/how-much questions, {marked} with a marked answer in the top quote, " +
-                $"{(double)overlapping / Math.Max(1, typed):F3} of them overlapping a gold answer ({(double)overlapping / Math.Max(1, marked):F3} of those marked)");
+            spans.Print();
             Console.WriteLine($"quotes: mean {(double)quoteChars / Math.Max(1, quotes):F0} characters, longest {maxQuote}; {stopwatch.Elapsed.TotalMilliseconds / n:F2} ms per question");
             return 0;
         }

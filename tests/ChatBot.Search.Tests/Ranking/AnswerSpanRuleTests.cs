@@ -1,0 +1,36 @@
+using ChatBot.Core;
+using ChatBot.Search.Index;
+using ChatBot.Search.Ranking;
+
+namespace ChatBot.Search.Tests.Ranking;
+
+/// <summary>The answer a reader sees marked in a quote, for the question shapes the rules read.</summary>
+public sealed class AnswerSpanRuleTests
+{
+    [Theory]
+    [InlineData("Who was the commissioner of the NFL in 2012?", "In early 2012, NFL Commissioner Roger Goodell stated that the league planned a spectacular game.", "Roger Goodell")]
+    [InlineData("Who helped build the reactor?", "The reactor was built under the stands of Stagg Field. Chicago physicists helped.", "Stagg Field")]
+    [InlineData("What percentage of the city was Jewish?", "Of the 350,000 residents of the city, some 30% were Jewish.", "30%")]
+    [InlineData("Who drafted the treaty?", "The treaty was drafted by the young lawyer John Adams, with help from the clerk Samuel Ward.", "John Adams")]
+    [InlineData("When was the Ottoman empire at its height?", "The empire lasted from 1299 to 1923. During the 16th and 17th centuries, at the height of its power, the Ottoman empire ruled much of Europe.", "16th and 17th centuries")]
+    public void Find_Question_MarksTheAnswer(string question, string quote, string expected)
+        => Assert.Equal(expected, Mark(question, quote));
+
+    [Fact]
+    public void Find_NameMadeOnlyOfQuestionWords_IsNeverTheAnswer()
+        => Assert.Null(Mark("Who was Roger Goodell?", "Roger Goodell spoke."));
+
+    [Theory]
+    [InlineData("When the law is the target of the protest, what is this called?", AnswerKind.None)]
+    [InlineData("When John Fox left as head coach, who replaced him?", AnswerKind.Person)]
+    [InlineData("If a force points north-east, how many forces can you split it into?", AnswerKind.Number)]
+    public void Classify_QuestionAfterAClause_ReadsTheQuestionNotTheClause(string question, AnswerKind kind)
+        => Assert.Equal(kind, AnswerSpans.Classify(question));
+
+    private static string? Mark(string question, string quote)
+    {
+        var terms = TextAnalysis.Analyze(question).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var highlights = TextAnalysis.Analyze(quote).Where(t => terms.Contains(t.Term)).Select(t => new TextRange(t.Start, t.End)).ToList();
+        return AnswerSpans.Find(question, quote, AnswerSpans.Classify(question), highlights, terms)?.Text;
+    }
+}
