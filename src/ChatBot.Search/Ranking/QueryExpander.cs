@@ -5,7 +5,7 @@ namespace ChatBot.Search.Ranking;
 
 /// <summary>
 /// Widens each word of a question with what the index's own vocabulary offers: close spellings for a word the
-/// corpus lacks or barely has ("Estensoro" → "estenssoro", found by Lucene's Levenshtein automata), other forms of the word ("led" → "lead", "leader",
+/// corpus lacks or barely has ("Estensoro" → "estenssoro", found in the scope's term dictionary by edits and transpositions), other forms of the word ("led" → "lead", "leader",
 /// "leadership"), and synonyms from the moderators' table ("coup" → "putsch"). Expansions join the word's group
 /// with a lower weight, so a passage scores the best of them and never more than the user's own word would.
 /// </summary>
