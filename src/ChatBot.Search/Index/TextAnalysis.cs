@@ -19,6 +19,9 @@ public static class TextAnalysis
 
     private static PassageAnalyzer Analyzer => SharedAnalyzer.Instance;
     private static readonly WordSplitter Splitter = new();
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? LatinWords;
     private static readonly ConcurrentDictionary<string, string> Terms = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, AnalyzedToken[]> Words = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, AnalyzedToken[]>.AlternateLookup<ReadOnlySpan<char>> WordLookup =
@@ -47,19 +50,38 @@ public static class TextAnalysis
             return;
         }
 
+        if (LatinWordSplitter.Covers(text))
+        {
+            // Most text is in the Latin script, where the word boundaries are a few rules (and four fifths of the time
+            // the tokenizer's scanner took): found in one pass.
+            var words = LatinWords ??= [];
+            words.Clear();
+            LatinWordSplitter.Split(text, words);
+            foreach (var (start, end) in words)
+            {
+                AddWord(text, start, end, tokens);
+            }
+
+            return;
+        }
+
         using var stream = Splitter.GetTokenStream(Field, text);
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            var start = offset.StartOffset;
-            foreach (var token in OfWord(text.AsSpan(start, offset.EndOffset - start)))
-            {
-                tokens.Add(new AnalyzedToken(start + token.Start, start + token.End, token.Term));
-            }
+            AddWord(text, offset.StartOffset, offset.EndOffset, tokens);
         }
 
         stream.End();
+    }
+
+    private static void AddWord(string text, int start, int end, List<AnalyzedToken> tokens)
+    {
+        foreach (var token in OfWord(text.AsSpan(start, end - start)))
+        {
+            tokens.Add(new AnalyzedToken(start + token.Start, start + token.End, token.Term));
+        }
     }
 
     /// <summary>The index terms of <paramref name="text"/> in order.</summary>

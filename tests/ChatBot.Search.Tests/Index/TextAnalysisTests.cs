@@ -44,6 +44,49 @@ public sealed class TextAnalysisTests
         }
     }
 
+    [Fact]
+    public void LatinWordSplitter_RandomLatinTexts_SplitsWhereTheTokenizerDoes()
+    {
+        // Letters, digits and every character the word-boundary rules treat specially, in random runs.
+        const string Alphabet = "aaaaZZzq0991__..::''',,;; \t\n-!?\"()/@#$%&*+=<>[]{}|~`^\u0001éÉñÑßøÆœŁžǅȳ×÷\u00a0\u2013\u2014\u2018\u2019\u2019\u201c\u201d";
+        var random = new Random(20261201);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var chars = new char[random.Next(1, 48)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            if (n % 50 == 0)
+            {
+                // Now and then a word around the 64-character limit.
+                chars = [.. new string('w', 60 + random.Next(8)), ' ', .. chars];
+            }
+
+            var text = new string(chars);
+            var words = new List<(int Start, int End)>();
+            Assert.True(LatinWordSplitter.Covers(text));
+            LatinWordSplitter.Split(text, words);
+            Assert.True(Tokenizer(text).SequenceEqual(words), $"split of \"{text}\": [{string.Join(" ", words.Select(w => text[w.Start..w.End]))}]");
+        }
+    }
+
+    private static List<(int Start, int End)> Tokenizer(string text)
+    {
+        var words = new List<(int, int)>();
+        using var tokenizer = new Lucene.Net.Analysis.Standard.StandardTokenizer(PassageAnalyzer.Version, new StringReader(text)) { MaxTokenLength = PassageAnalyzer.MaxTokenLength };
+        var offset = tokenizer.AddAttribute<IOffsetAttribute>();
+        tokenizer.Reset();
+        while (tokenizer.IncrementToken())
+        {
+            words.Add((offset.StartOffset, offset.EndOffset));
+        }
+
+        tokenizer.End();
+        return words;
+    }
+
     private static List<AnalyzedToken> Chain(string text)
     {
         var tokens = new List<AnalyzedToken>();
