@@ -35,8 +35,9 @@ public static class TextAnalysis
     /// <summary>The tokens of <paramref name="text"/> in order (stop words have none).</summary>
     public static List<AnalyzedToken> Analyze(string text)
     {
-        var tokens = new List<AnalyzedToken>(Math.Min(1 << 16, (text?.Length ?? 0) / 6));
-        Analyze(text!, tokens);
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<AnalyzedToken>(Math.Min(1 << 16, text.Length / 6));
+        Analyze(text, tokens);
         return tokens;
     }
 

@@ -29,14 +29,7 @@ internal sealed class SqliteSourcePassages(PassageStore store) : ISourcePassages
         command.Parameters.AddWithValue("$guild", (long)(scope.GuildId ?? 0));
         command.Parameters.AddWithValue("$kind", SourceKinds.Name(kind));
         using var reader = command.ExecuteReader();
-        var bundled = new HashSet<string>(StringComparer.Ordinal);
-        var server = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            (reader.GetInt64(0) == 0 ? bundled : server).Add(reader.GetString(1));
-        }
-
-        return (bundled, server);
+        return SourceSlugsByScope.Read(reader);
     }
 
     public IReadOnlyList<PassageRow> First(ulong guildId, string slug, int limit)
