@@ -17,6 +17,9 @@ public static class TextAnalysis
     /// <summary>How many distinct words are remembered; past it, new words are analyzed each time they come.</summary>
     private const int MaxCachedWords = 1 << 20;
 
+    /// <summary>Longer words are not remembered: real words are shorter, and a crafted text of long ones must not fill memory.</summary>
+    private const int MaxCachedWordLength = 64;
+
     private static PassageAnalyzer Analyzer => SharedAnalyzer.Instance;
     private static readonly WordSplitter Splitter = new();
 
@@ -135,7 +138,7 @@ public static class TextAnalysis
         }
 
         var analyzed = tokens.ToArray();
-        if (Volatile.Read(ref cachedWords) < MaxCachedWords && Words.TryAdd(text, analyzed))
+        if (text.Length <= MaxCachedWordLength && Volatile.Read(ref cachedWords) < MaxCachedWords && Words.TryAdd(text, analyzed))
         {
             Interlocked.Increment(ref cachedWords);
         }
