@@ -73,9 +73,9 @@ public static class SpeedBench
                 Console.WriteLine($"Lucene 4.10 ask: {lucene}; peak RSS {Mb(luceneAsk.PeakRssBytes)}");
             }
 
-            var (visible, rssBefore, rssAfter, heapBefore, heapAfter) = ChangeCycles(database, cycles, cancellationToken);
+            var (visible, workingSets, heapBefore, heapAfter) = ChangeCycles(database, cycles, cancellationToken);
             Console.WriteLine($"in process: a 50-paragraph source added is answerable after p50 {visible.P50:F0} ms, max {visible.Max:F0} ms (add, commit, refresh, first answer); " +
-                $"{cycles:N0} add/remove cycles: working set {Mb(rssBefore)} -> {Mb(rssAfter)}, managed heap {Mb(heapBefore)} -> {Mb(heapAfter)}");
+                $"{cycles:N0} add/remove cycles: working set {string.Join(" -> ", workingSets.Select(Mb))} (before, then after each quarter), managed heap {Mb(heapBefore)} -> {Mb(heapAfter)}");
 
             if (lucene is not null && luceneIndex is not null && luceneAsk is not null)
             {
@@ -99,10 +99,11 @@ public static class SpeedBench
 
     /// <summary>
     /// Adds a 50-paragraph source to a server, asks a question in that server that finds it, and removes it, over
-    /// and over: how long from the add until the answer has it, and the working set and managed heap before
-    /// and after the cycles.
+    /// and over: how long from the add until the answer has it, the working set before the cycles and after each
+    /// quarter of them (it grows while the first cycles warm the caches up, then stays flat), and the managed heap
+    /// before and after.
     /// </summary>
-    private static (Percentiles Visible, long RssBefore, long RssAfter, long HeapBefore, long HeapAfter) ChangeCycles(string database, int cycles, CancellationToken cancellationToken)
+    private static (Percentiles Visible, List<long> WorkingSets, long HeapBefore, long HeapAfter) ChangeCycles(string database, int cycles, CancellationToken cancellationToken)
     {
         using var corpus = new EmbeddedCorpus(database);
         corpus.Indexer.EnsureIndexed(Path.Combine(Path.GetDirectoryName(database)!, "no-sources"), cancellationToken);
@@ -122,10 +123,16 @@ public static class SpeedBench
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        var (rssBefore, heapBefore) = (process.WorkingSet64, GC.GetTotalMemory(true));
+        var (workingSets, heapBefore) = (new List<long> { process.WorkingSet64 }, GC.GetTotalMemory(true));
         var visible = new List<double>(cycles);
         for (var i = 0; i < cycles; i++)
         {
+            if (i > 0 && i % Math.Max(1, cycles / 4) == 0 && workingSets.Count < 4)
+            {
+                process.Refresh();
+                workingSets.Add(process.WorkingSet64);
+            }
+
             var stopwatch = Stopwatch.StartNew();
             curator.AddSourceAsync(upload, cancellationToken).AsTask().GetAwaiter().GetResult();
             var found = corpus.Engine.Answer(new AnswerRequest("zyxquartz expedition", CorpusScope.ForGuild(Guild)), cancellationToken);
@@ -140,7 +147,8 @@ public static class SpeedBench
 
         GC.Collect();
         process.Refresh();
-        return (Percentiles.Of(visible), rssBefore, process.WorkingSet64, heapBefore, GC.GetTotalMemory(true));
+        workingSets.Add(process.WorkingSet64);
+        return (Percentiles.Of(visible), workingSets, heapBefore, GC.GetTotalMemory(true));
     }
 
     private static IEnumerable<double> ElapsedMs(string jsonLines)
