@@ -13,14 +13,17 @@ root.Subcommands.Add(quality);
 
 var semanticSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
 var sweep = new Option<int>("--sweep") { Description = "Also time the model's settings on this many passages", DefaultValueFactory = _ => 0 };
-var semanticCommand = new Command("semantic", "The semantic mix's weight chosen on half of the SQuAD articles and tested on the other half, with its costs") { semanticSquad, sweep };
-semanticCommand.SetAction((parse, ct) => Task.FromResult(SemanticBench.Run(parse.GetValue(semanticSquad)!, parse.GetValue(sweep), ct)));
+var candidateDump = new Option<FileInfo?>("--dump") { Description = "Write each question's first-stage candidates with their features (JSON lines) to this file" };
+var semanticCommand = new Command("semantic", "The semantic mix's weight chosen on half of the SQuAD articles and tested on the other half, with its costs") { semanticSquad, sweep, candidateDump };
+semanticCommand.SetAction((parse, ct) => Task.FromResult(SemanticBench.Run(parse.GetValue(semanticSquad)!, parse.GetValue(sweep), parse.GetValue(candidateDump), ct)));
 root.Subcommands.Add(semanticCommand);
 
 var confidenceSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
 var confidenceDump = new Option<FileInfo?>("--dump") { Description = "Write each question's evidence (TSV) to this file" };
-var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad, confidenceDump };
-confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, parse.GetValue(confidenceDump), ct)));
+var confidenceSeeds = new Option<FileInfo?>("--seed-questions") { Description = "An eval file about the bundled texts, e.g. ../shared/eval/seed-questions.tsv, checked line by line" };
+var confidenceSeedSources = new Option<DirectoryInfo?>("--seed-sources") { Description = "The bundled texts the seed questions ask about, e.g. index/sources" };
+var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad, confidenceDump, confidenceSeeds, confidenceSeedSources };
+confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, parse.GetValue(confidenceDump), parse.GetValue(confidenceSeeds), parse.GetValue(confidenceSeedSources), ct)));
 root.Subcommands.Add(confidence);
 
 var wordsSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };

@@ -15,9 +15,9 @@ namespace ChatBot.Bench;
 /// </summary>
 public static partial class SemanticBench
 {
-    private static readonly double[] Weights = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1];
+    private static readonly double[] Weights = [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.2, 1.5, 2, 3];
 
-    public static int Run(FileInfo squad, int sweep, CancellationToken cancellationToken)
+    public static int Run(FileInfo squad, int sweep, FileInfo? dump, CancellationToken cancellationToken)
     {
         if (!squad.Exists)
         {
@@ -39,6 +39,12 @@ public static partial class SemanticBench
             var titles = articles.Keys.ToList();
             var tuning = questions.Where(q => titles.IndexOf(q.Article) % 2 == 0).ToList();
             var test = questions.Where(q => titles.IndexOf(q.Article) % 2 == 1).ToList();
+            if (dump is not null)
+            {
+                CandidateDump.Write(index, questions, titles, dump.FullName, cancellationToken);
+                Console.WriteLine($"wrote the candidates of {questions.Count} questions to {dump.FullName}");
+            }
+
             var weight = Tune(index, tuning, cancellationToken);
 
             var corpus = index.Corpus;
@@ -96,7 +102,7 @@ public static partial class SemanticBench
                 continue;
             }
 
-            var candidates = ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, r.Score)).ToList();
+            var candidates = ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, AnswerEngine.LexicalEvidence(r.Quote))).ToList();
             var similarities = corpus.Reranker.Similarities(question.Question, candidates, cancellationToken) ?? new double?[candidates.Count];
             var answers = question.Answers.Select(SquadAnswers.Normalize).ToList();
             for (var w = 0; w < Weights.Length; w++)

@@ -250,4 +250,7 @@ public sealed class QuestionWeights(
 
     /// <summary>What each question word weighs at most (its best term), by group.</summary>
     public IReadOnlyList<double> GroupWeights { get; } = groupWeights;
+
+    /// <summary>How many passages the scope holds (the document count of the idfs above).</summary>
+    public int DocumentCount { get; init; }
 }

@@ -1,22 +1,29 @@
 namespace ChatBot.Search.Semantic;
 
-/// <summary>A reranked candidate as the semantic mix sees it: its row, its scope and its lexical score.</summary>
+/// <summary>
+/// A reranked candidate as the semantic mix sees it: its row, its scope and its lexical evidence (the words'
+/// share of the mix, <see cref="Ranking.AnswerEngine.LexicalEvidence"/>).
+/// </summary>
 public readonly record struct SemanticCandidate(long RowId, ulong GuildId, double Score);
 
 /// <summary>
-/// Mixes meaning into the ranking of a question's candidates: each candidate's lexical score divided by the best
-/// one, and the cosine similarity of the question's embedding (with the model's query prefix) to the passage's,
-/// weighted <see cref="Weight"/>. Only candidates with a vector have a similarity; the others count the mean
-/// of those that have one, so a passage not yet embedded neither gains nor loses. Without any vector, or before
-/// the model has loaded, the ranking is left as it is: an answer never waits for the model.
+/// Mixes meaning into the ranking of a question's candidates: the cosine similarity of the question's embedding
+/// (with the model's query prefix) to each passage's, measured against the other candidates (its z-score among
+/// them), weighted <see cref="Weight"/>, plus each candidate's lexical evidence. Only candidates with a vector have
+/// a similarity; the others count the mean of those that have one, so a passage not yet embedded neither gains
+/// nor loses. Without any vector, or before the model has loaded, the ranking is left as it is: an answer never
+/// waits for the model.
 /// </summary>
 public sealed class SemanticReranker(SemanticIndex semantic, double weight = SemanticReranker.DefaultWeight)
 {
     /// <summary>
-    /// The share of the similarity in the mix, chosen on one half of the SQuAD articles and tested on the other
-    /// (ChatBot.Bench quality, README).
+    /// What the similarity's z-score weighs against the lexical evidence, chosen on one half of the SQuAD articles
+    /// and tested on the other (ChatBot.Bench semantic, README).
     /// </summary>
     public const double DefaultWeight = 0.8;
+
+    /// <summary>The least spread of similarities a question's candidates are taken to have (cosine units), so a near tie stays a tie.</summary>
+    public const double MinimumSpread = 0.01;
 
     public double Weight => weight;
 
@@ -51,23 +58,25 @@ public sealed class SemanticReranker(SemanticIndex semantic, double weight = Sem
         return [.. vectors.Select(v => v is null ? (double?)null : VectorMath.Cosine(query, v))];
     }
 
-    /// <summary><c>(1 - w) · score / best + w · similarity</c>, a missing similarity counting the mean of the others.</summary>
-    public static double[] Mix(IReadOnlyList<double> scores, IReadOnlyList<double?> similarities, double weight)
+    /// <summary>
+    /// <c>evidence + w · (similarity − mean) / spread</c> over the candidates (a missing similarity counting the
+    /// mean; spread the standard deviation), written in cosine units so that scores stay on the scale of a
+    /// similarity: multiplied by <c>spread / w</c> and shifted by the mean, which keeps the order, it is
+    /// <c>similarity + spread / w · evidence</c>. With w = 0, the evidence alone.
+    /// </summary>
+    public static double[] Mix(IReadOnlyList<double> evidence, IReadOnlyList<double?> similarities, double weight)
     {
-        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(similarities);
-        var best = scores.Count > 0 ? scores.Max() : 1;
-        if (best <= 0)
-        {
-            best = 1;
-        }
-
         var known = similarities.Where(s => s is not null).Select(s => s!.Value).ToList();
         var mean = known.Count > 0 ? known.Average() : 0;
-        var mixed = new double[scores.Count];
+        var spread = known.Count > 1 ? Math.Sqrt(known.Sum(s => (s - mean) * (s - mean)) / known.Count) : 0;
+        spread = Math.Max(spread, MinimumSpread);
+        var mixed = new double[evidence.Count];
         for (var i = 0; i < mixed.Length; i++)
         {
-            mixed[i] = ((1 - weight) * scores[i] / best) + (weight * (similarities[i] ?? mean));
+            var similarity = similarities[i] ?? mean;
+            mixed[i] = weight <= 0 ? evidence[i] : similarity + (spread / weight * evidence[i]);
         }
 
         return mixed;

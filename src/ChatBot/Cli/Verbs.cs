@@ -205,7 +205,7 @@ public static class Verbs
     public static Command Eval(Func<ParseResult, GlobalOptions> global, TextWriter output)
     {
         var file = new Argument<string>("file") { Description = "TSV: question<TAB>k<TAB>expected|alternatives; # starts a comment" };
-        var command = new Command("eval", "Check that the corpus answers a list of questions; exit code 1 when any fails") { file };
+        var command = new Command("eval", "Check that the corpus answers a list of questions confidently; exit code 1 when any fails") { file };
         command.SetAction((parse, ct) =>
         {
             var cases = EvalFile.Read(parse.GetValue(file)!);
@@ -217,7 +217,7 @@ public static class Verbs
                 var answer = engine.Answer(new AnswerRequest(item.Question, CorpusScope.Global, item.K), ct);
                 var hit = answer.Results.FirstOrDefault(r => item.IsAnsweredBy(r.Quote));
                 var confidence = answer.Confident ? "confident" : "flagged not covered";
-                if (hit is not null)
+                if (hit is not null && answer.Confident)
                 {
                     passed++;
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PASS  {item.Question}  (rank {hit.Rank}: {hit.Citation.SourceId} {hit.Citation.Locator}; {confidence})"));
@@ -225,7 +225,10 @@ public static class Verbs
                 else
                 {
                     var top = answer.Results.Count > 0 ? TextCut.Cut(answer.Results[0].Quote, 100) : "no results";
-                    output.WriteLine($"FAIL  {item.Question}  (expected {string.Join(" or ", item.Expected)} in the top {item.K}; {confidence}; top quote: {top})");
+                    var found = hit is not null
+                        ? string.Create(CultureInfo.InvariantCulture, $"found at rank {hit.Rank} but {confidence}")
+                        : $"expected {string.Join(" or ", item.Expected)} in the top {item.K}; {confidence}";
+                    output.WriteLine($"FAIL  {item.Question}  ({found}; top quote: {top})");
                 }
             }
 

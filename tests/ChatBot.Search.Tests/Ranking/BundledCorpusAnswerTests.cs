@@ -44,6 +44,17 @@ public sealed class BundledCorpusAnswerTests : IClassFixture<BundledCorpusAnswer
     }
 
     [Theory]
+    [InlineData("how did washington view paz", "neither the will nor the capacity")]
+    [InlineData("What sources does the article draw on?", "Pentagon")]
+    [InlineData("What did US officials think of the MNR?", "vulnerable to outside subversion")]
+    public void Answer_AnOrdinaryWordTheSmallCorpusLacks_DoesNotMakeAFoundAnswerNotCovered(string question, string expected)
+    {
+        var answer = index.Ask(question, top: 3);
+        Assert.True(answer.Confident);
+        Assert.Contains(answer.Results, r => r.Quote.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Who won the 1986 World Cup?")]
     [InlineData("How do I bake sourdough bread?")]
     [InlineData("What is the capital of Australia?")]

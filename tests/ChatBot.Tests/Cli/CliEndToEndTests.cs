@@ -190,11 +190,24 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Eval_SeedQuestions_AllPass()
+    public async Task Eval_SeedQuestions_AllButTheTakePlaceQuestionPass()
     {
         var result = await Run("eval", Path.Combine(RepositoryPaths.Root, "eval", "seed-questions.tsv"));
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("8 of 8 passed", result.Output);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("18 of 19 passed", result.Output);
+        var failure = Assert.Single(result.Output.Split('\n'), l => l.StartsWith("FAIL", StringComparison.Ordinal));
+        Assert.Contains("When did the coup take place?", failure);
+    }
+
+    [Fact]
+    public async Task Eval_AnAnswerFlaggedNotCovered_CountsAsAFailure()
+    {
+        var file = work.Write("eval.tsv", "Who won the 1986 World Cup?\t3\tBolivia\n");
+        var result = await Run("eval", file);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAIL  Who won the 1986 World Cup?", result.Output);
+        Assert.Contains("flagged not covered", result.Output);
+        Assert.Contains("0 of 1 passed", result.Output);
     }
 
     [Fact]
