@@ -46,10 +46,11 @@ public static partial class SemanticBench
             }
 
             var weight = Tune(index, tuning, cancellationToken);
+            var quoteWeight = QuoteMeaningTuning.Run(index, weight, tuning, test, cancellationToken);
 
             var corpus = index.Corpus;
             var lexical = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms);
-            var mixed = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms, new SemanticReranker(corpus.Semantic, weight));
+            var mixed = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms, new SemanticReranker(corpus.Semantic, weight, quoteWeight));
             Console.WriteLine($"test: {test.Count} questions of the other {titles.Count / 2} articles");
             var without = Score(lexical, test, cancellationToken);
             var with = Score(mixed, test, cancellationToken);
