@@ -46,11 +46,10 @@ public static partial class SemanticBench
             }
 
             var weight = Tune(index, tuning, cancellationToken);
-            var quoteWeight = QuoteMeaningTuning.Run(index, weight, tuning, test, cancellationToken);
 
             var corpus = index.Corpus;
             var lexical = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms);
-            var mixed = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms, new SemanticReranker(corpus.Semantic, weight, quoteWeight));
+            var mixed = new AnswerEngine(corpus.Index, corpus.Rows, corpus.Store.SourcePassages, index.Synonyms, new SemanticReranker(corpus.Semantic, weight));
             Console.WriteLine($"test: {test.Count} questions of the other {titles.Count / 2} articles");
             var without = Score(lexical, test, cancellationToken);
             var with = Score(mixed, test, cancellationToken);

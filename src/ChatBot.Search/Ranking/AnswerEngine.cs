@@ -173,10 +173,9 @@ public sealed class AnswerEngine(
             ranked.Add(new RankedPassage(row, quote, hit.Score, score));
         }
 
-        var scores = semantic?.Score(question, [.. ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, LexicalEvidence(r.Quote)))], cancellationToken);
-        if (scores is not null)
+        if (semantic?.Rescore(question, [.. ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, LexicalEvidence(r.Quote)))], cancellationToken) is { } mixed)
         {
-            ranked = [.. ranked.Select((r, i) => r with { Score = scores.Mixed[i] })];
+            ranked = [.. ranked.Select((r, i) => r with { Score = mixed[i] })];
         }
 
         ranked.Sort((a, b) =>
@@ -184,14 +183,7 @@ public sealed class AnswerEngine(
             var byScore = b.Score.CompareTo(a.Score);
             return byScore != 0 ? byScore : string.CompareOrdinal(a.Row.PassageId, b.Row.PassageId);
         });
-        var ordered = Diversify(ranked);
-        if (scores is not null)
-        {
-            // The first passages' quotes are chosen by meaning too (their order stays).
-            ordered = QuoteMeaning.Reselect(ordered, weights, semantic!, scores.Query, cancellationToken);
-        }
-
-        return new Ranking(query, ordered, first.TotalMatches) { Weights = weights };
+        return new Ranking(query, Diversify(ranked), first.TotalMatches) { Weights = weights };
     }
 
     /// <summary>

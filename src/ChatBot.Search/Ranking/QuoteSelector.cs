@@ -49,11 +49,7 @@ public static class QuoteSelector
     /// <param name="text">The passage's text.</param>
     /// <param name="tokenOffsets">Where its tokens stand, as stored with it; null to analyze the text.</param>
     /// <param name="question">What the question's words weigh.</param>
-    /// <param name="meaning">
-    /// How close each sentence of <see cref="Sentences"/> is in meaning to the question, when the passage's
-    /// sentences were embedded: mixed into the choice of the sentence the quote grows around and of its neighbours.
-    /// </param>
-    public static SelectedQuote Select(string text, byte[]? tokenOffsets, QuestionWeights question, SentenceMeaning? meaning = null)
+    public static SelectedQuote Select(string text, byte[]? tokenOffsets, QuestionWeights question)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(question);
@@ -69,13 +65,18 @@ public static class QuoteSelector
         var groupCount = question.GroupCount;
         var totalWeight = question.Total;
 
-        var sentences = Sentences(text);
+        var sentences = SentenceSplitter.Split(text);
+        if (sentences.Count == 0)
+        {
+            sentences = [new TextRange(0, text.Length)];
+        }
+
         var passageCoverage = Coverage(matches, 0, text.Length, groupCount) / totalWeight;
 
         // The quote grows around the sentence that covers most of the question; for a question that asks for a
         // name, a date or a number, a sentence holding one is worth a little more.
         var answerBonus = question.Kind == AnswerKind.None ? 0 : AnswerSentenceBonus * totalWeight;
-        double WordScore(int i)
+        double SentenceScore(int i)
         {
             var coverage = Coverage(matches, sentences[i].Start, sentences[i].End, groupCount);
             return answerBonus > 0 && coverage > 0 && AnswerSpans.HasCandidate(text[sentences[i].Start..sentences[i].End], question.Kind, question.QuestionTerms)
@@ -83,30 +84,21 @@ public static class QuoteSelector
                 : coverage;
         }
 
-        // With the sentences' similarities, each counts its distance from their mean, in shares of the question.
-        var closeness = meaning?.Closeness(sentences.Count);
-        var wordScores = new double[sentences.Count];
-        var scores = new double[sentences.Count];
+        var (best, bestScore, bestCoverage) = (0, -1.0, 0.0);
         for (var i = 0; i < sentences.Count; i++)
         {
-            wordScores[i] = WordScore(i);
-            scores[i] = wordScores[i] + (closeness is null ? 0 : meaning!.Weight * totalWeight * closeness[i]);
-        }
+            var score = SentenceScore(i);
 
-        var (best, bestScore) = (0, double.NegativeInfinity);
-        for (var i = 0; i < sentences.Count; i++)
-        {
             // Ties go to the earlier sentence.
-            if (scores[i] > bestScore + 1e-9)
+            if (score > bestScore + 1e-9)
             {
-                (best, bestScore) = (i, scores[i]);
+                (best, bestScore, bestCoverage) = (i, score, Coverage(matches, sentences[i].Start, sentences[i].End, groupCount));
             }
         }
 
-        var bestCoverage = Coverage(matches, sentences[best].Start, sentences[best].End, groupCount);
-        var holdsAnswer = answerBonus > 0 && wordScores[best] > bestCoverage + 1e-9;
+        var holdsAnswer = answerBonus > 0 && bestScore > bestCoverage + 1e-9;
 
-        var (bestFirst, bestLast) = Widen(sentences, best, best, i => scores[i]);
+        var (bestFirst, bestLast) = Widen(sentences, best, best, SentenceScore);
 
         var start = sentences[bestFirst].Start;
         var end = sentences[bestLast].End;
@@ -133,14 +125,6 @@ public static class QuoteSelector
         {
             Missing = HeaviestMissing(matches, start, end, question) / totalWeight,
         };
-    }
-
-    /// <summary>The sentences a quote is made of (the whole text when it has none), in the order <see cref="SentenceMeaning"/> follows.</summary>
-    public static IReadOnlyList<TextRange> Sentences(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var sentences = SentenceSplitter.Split(text);
-        return sentences.Count == 0 ? [new TextRange(0, text.Length)] : sentences;
     }
 
     /// <summary>How much of the question [start, end) covers: per question word, the weight of its best matched term.</summary>
@@ -239,32 +223,6 @@ public static class QuoteSelector
     }
 
     private readonly record struct Match(int Start, int End, int Group, double Weight);
-}
-
-/// <summary>
-/// How close in meaning each sentence of a passage (<see cref="QuoteSelector.Sentences"/>) is to the question (the
-/// cosine similarity of their embeddings; null for a sentence not embedded), and what a unit of similarity weighs
-/// in the quote's choice, as a share of the question's words.
-/// </summary>
-public sealed record SentenceMeaning(IReadOnlyList<double?> Similarities, double Weight)
-{
-    /// <summary>Each sentence's similarity less the mean of those known (0 for the others); null when they do not line up.</summary>
-    public double[]? Closeness(int sentenceCount)
-    {
-        if (Similarities.Count != sentenceCount || Weight <= 0)
-        {
-            return null;
-        }
-
-        var known = Similarities.Where(s => s is not null).Select(s => s!.Value).ToList();
-        if (known.Count == 0)
-        {
-            return null;
-        }
-
-        var mean = known.Average();
-        return [.. Similarities.Select(s => (s ?? mean) - mean)];
-    }
 }
 
 /// <summary>

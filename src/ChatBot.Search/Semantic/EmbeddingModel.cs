@@ -113,17 +113,6 @@ public sealed class EmbeddingModel : IDisposable
         return vectors;
     }
 
-    /// <summary>
-    /// The embeddings of a few short texts (a question's candidate sentences) in one run of the model, each cut
-    /// to <paramref name="maxTokens"/> tokens so that the padding of the run stays small.
-    /// </summary>
-    public float[][] EmbedTogether(IReadOnlyList<string> texts, int maxTokens, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 8);
-        return texts.Count == 0 ? [] : Run([.. texts.Select(t => Tokenizer.Encode(t, Math.Min(maxTokens, Settings.MaxTokens)))], cancellationToken);
-    }
-
     /// <summary>How many tokens a text is for the model (after the cap).</summary>
     public int TokenCount(string text) => Tokenizer.Encode(text, Settings.MaxTokens).Length;
 

@@ -6,9 +6,6 @@ namespace ChatBot.Search.Semantic;
 /// </summary>
 public readonly record struct SemanticCandidate(long RowId, ulong GuildId, double Score);
 
-/// <summary>The mixed scores of a question's candidates, and the question's embedding they came from.</summary>
-public sealed record SemanticScores(double[] Mixed, float[] Query);
-
 /// <summary>
 /// Mixes meaning into the ranking of a question's candidates: the cosine similarity of the question's embedding
 /// (with the model's query prefix) to each passage's, measured against the other candidates (its z-score among
@@ -17,46 +14,25 @@ public sealed record SemanticScores(double[] Mixed, float[] Query);
 /// nor loses. Without any vector, or before the model has loaded, the ranking is left as it is: an answer never
 /// waits for the model.
 /// </summary>
-public sealed class SemanticReranker(
-    SemanticIndex semantic, double weight = SemanticReranker.DefaultWeight, double quoteWeight = SemanticReranker.DefaultQuoteWeight)
+public sealed class SemanticReranker(SemanticIndex semantic, double weight = SemanticReranker.DefaultWeight)
 {
-    /// <summary>
-    /// What a unit of cosine similarity between the question and a sentence weighs in the choice of a quote, as a
-    /// share of the question's words (<see cref="Ranking.SentenceMeaning"/>); 0 chooses quotes by words alone.
-    /// Chosen on the even SQuAD articles (ChatBot.Bench semantic), checked on the odd ones.
-    /// </summary>
-    public const double DefaultQuoteWeight = 1.0;
-
     /// <summary>
     /// What the similarity's z-score weighs against the lexical evidence, chosen on one half of the SQuAD articles
     /// and tested on the other (ChatBot.Bench semantic, README).
     /// </summary>
     public const double DefaultWeight = 0.8;
 
-    /// <summary>Tokens a candidate sentence is cut to for <see cref="SentenceSimilarities"/>.</summary>
-    public const int SentenceTokens = 48;
-
     /// <summary>The least spread of similarities a question's candidates are taken to have (cosine units), so a near tie stays a tie.</summary>
     public const double MinimumSpread = 0.01;
 
     public double Weight => weight;
 
-    public double QuoteWeight => quoteWeight;
-
     /// <summary>The mixed scores, in the candidates' order; null when semantics do not apply to this question.</summary>
     public double[]? Rescore(string question, IReadOnlyList<SemanticCandidate> candidates, CancellationToken cancellationToken)
-        => Score(question, candidates, cancellationToken)?.Mixed;
-
-    /// <summary>
-    /// The mixed scores, in the candidates' order, with the question's embedding (for <see cref="SentenceSimilarities"/>);
-    /// null when semantics do not apply to this question.
-    /// </summary>
-    public SemanticScores? Score(string question, IReadOnlyList<SemanticCandidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        return Compare(question, candidates, cancellationToken) is { } compared
-            ? new SemanticScores(Mix([.. candidates.Select(c => c.Score)], compared.Similarities, weight), compared.Query)
-            : null;
+        var similarities = Similarities(question, candidates, cancellationToken);
+        return similarities is null ? null : Mix(candidates.Select(c => c.Score).ToArray(), similarities, weight);
     }
 
     /// <summary>
@@ -64,26 +40,6 @@ public sealed class SemanticReranker(
     /// none has one, semantics are off, or the model has not loaded yet.
     /// </summary>
     public double?[]? Similarities(string question, IReadOnlyList<SemanticCandidate> candidates, CancellationToken cancellationToken)
-        => Compare(question, candidates, cancellationToken)?.Similarities;
-
-    /// <summary>
-    /// The cosine similarity of the question (its embedding <paramref name="query"/>) to each of a few texts, all
-    /// embedded in one run of the model and each cut to <see cref="SentenceTokens"/> tokens; null when the model
-    /// has gone.
-    /// </summary>
-    public double[]? SentenceSimilarities(float[] query, IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(texts);
-        if (semantic.LoadedModel is not { } model)
-        {
-            return null;
-        }
-
-        return [.. model.EmbedTogether(texts, SentenceTokens, cancellationToken).Select(v => VectorMath.Cosine(query, v))];
-    }
-
-    private (double?[] Similarities, float[] Query)? Compare(string question, IReadOnlyList<SemanticCandidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -99,7 +55,7 @@ public sealed class SemanticReranker(
         }
 
         var query = model.EmbedQuery(question, cancellationToken);
-        return ([.. vectors.Select(v => v is null ? (double?)null : VectorMath.Cosine(query, v))], query);
+        return [.. vectors.Select(v => v is null ? (double?)null : VectorMath.Cosine(query, v))];
     }
 
     /// <summary>
