@@ -18,6 +18,9 @@ public sealed class CachedStemFilter : TokenFilter
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemLookup =
         Stems.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Counted here: a concurrent dictionary's Count takes every one of its locks (up to 1,024 as it grows).
+    private static int cached;
+
     private readonly EnglishStemmer stemmer = new();
     private readonly ICharTermAttribute term;
     private readonly IKeywordAttribute keyword;
@@ -48,9 +51,9 @@ public sealed class CachedStemFilter : TokenFilter
             stemmer.SetCurrent(term.Buffer, term.Length);
             stemmer.Stem();
             stem = new string(stemmer.CurrentBuffer, 0, stemmer.CurrentBufferLength);
-            if (Stems.Count < MaxCachedWords)
+            if (Volatile.Read(ref cached) < MaxCachedWords && Stems.TryAdd(key, stem))
             {
-                Stems.TryAdd(key, stem);
+                Interlocked.Increment(ref cached);
             }
         }
 

@@ -87,6 +87,12 @@ public interface IIndexUpdate : IDisposable
     /// <summary>Adds passages (of a source removed first, when it had any).</summary>
     void Add(IEnumerable<IndexedPassage> passages);
 
+    /// <summary>
+    /// Writes the changes out and makes them durable without showing them yet, recording <paramref name="changeId"/>:
+    /// the slow part of <see cref="Commit"/>, which may run while the store commits the same change. Optional.
+    /// </summary>
+    void Prepare(long changeId);
+
     /// <summary>Makes the changes durable, records <paramref name="changeId"/> and shows them to new questions.</summary>
     void Commit(long changeId);
 }

@@ -128,6 +128,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
         public void Add(IEnumerable<IndexedPassage> passages) => scope.Add(passages);
 
+        public void Prepare(long changeId) => scope.PrepareCommit(changeId);
+
         public void Commit(long changeId)
         {
             index.Commit(scope, changeId);

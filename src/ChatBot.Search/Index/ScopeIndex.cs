@@ -31,6 +31,7 @@ internal sealed class ScopeIndex : IDisposable
     private IndexWriter? writer;
     private SearcherManager? searchers;
     private bool disposed;
+    private long? preparedChange;
 
     public ScopeIndex(string path, string storeId)
     {
@@ -112,8 +113,12 @@ internal sealed class ScopeIndex : IDisposable
     /// <summary>Empties the index (not yet visible or durable).</summary>
     public void RemoveAll() => Writer().DeleteAll();
 
-    /// <summary>Commits what was changed as reflecting <paramref name="changeId"/> and refreshes the readers.</summary>
-    public void Commit(long changeId)
+    /// <summary>
+    /// The slow half of <see cref="Commit"/>: flushes what was changed into segments and syncs them, with a commit
+    /// point for <paramref name="changeId"/> that no reader sees until <see cref="Commit"/> finishes it (a crash
+    /// before then leaves the last commit as it was). <see cref="Rollback"/> drops it.
+    /// </summary>
+    public void PrepareCommit(long changeId)
     {
         var target = Writer();
         target.SetCommitData(new Dictionary<string, string>
@@ -121,7 +126,25 @@ internal sealed class ScopeIndex : IDisposable
             [StoreKey] = storeId,
             [ChangeKey] = changeId.ToString(CultureInfo.InvariantCulture),
         });
-        target.Commit();
+        target.PrepareCommit();
+        preparedChange = changeId;
+    }
+
+    /// <summary>Commits what was changed as reflecting <paramref name="changeId"/> and refreshes the readers.</summary>
+    public void Commit(long changeId)
+    {
+        if (preparedChange != changeId)
+        {
+            if (preparedChange is not null)
+            {
+                throw new InvalidOperationException($"a commit for change {preparedChange} is prepared, not for {changeId}");
+            }
+
+            PrepareCommit(changeId);
+        }
+
+        Writer().Commit();
+        preparedChange = null;
         Refresh();
     }
 
@@ -149,6 +172,7 @@ internal sealed class ScopeIndex : IDisposable
 
             writer.Rollback();
             writer = null;
+            preparedChange = null;
             searchers?.Dispose();
             searchers = null;
         }

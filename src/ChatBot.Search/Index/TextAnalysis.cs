@@ -29,6 +29,11 @@ public static class TextAnalysis
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TermLookup =
         Terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // How many each cache holds, counted here: a concurrent dictionary's Count takes every one of its locks (up to
+    // 1,024 as it grows), which cost more than the analysis it saved.
+    private static int cachedWords;
+    private static int cachedTerms;
+
     /// <summary>The field every passage's text is indexed in.</summary>
     public const string Field = "text";
 
@@ -130,9 +135,9 @@ public static class TextAnalysis
         }
 
         var analyzed = tokens.ToArray();
-        if (Words.Count < MaxCachedWords)
+        if (Volatile.Read(ref cachedWords) < MaxCachedWords && Words.TryAdd(text, analyzed))
         {
-            Words.TryAdd(text, analyzed);
+            Interlocked.Increment(ref cachedWords);
         }
 
         return analyzed;
@@ -163,9 +168,9 @@ public static class TextAnalysis
         }
 
         var value = term.ToString();
-        if (Terms.Count < MaxCachedWords)
+        if (Volatile.Read(ref cachedTerms) < MaxCachedWords && Terms.TryAdd(value, value))
         {
-            Terms.TryAdd(value, value);
+            Interlocked.Increment(ref cachedTerms);
         }
 
         return value;

@@ -63,49 +63,34 @@ public sealed partial class CorpusIndexer(
             // keep answering from the last committed corpus meanwhile (the store's last commit, and the index's).
             using var transaction = store.BeginWrite();
             var existing = transaction.Hashes(0);
-            var changed = new ConcurrentBag<ChangedFile>();
-            Parallel.ForEach(
-                work,
-                new ParallelOptions { CancellationToken = cancellationToken },
-                item =>
-                {
-                    try
-                    {
-                        var bytes = File.ReadAllBytes(Path.Combine(sourcesPath, item.RelativePath));
-                        var hash = SourceFingerprint.Of(bytes);
-                        if (existing.TryGetValue(item.Slug, out var stored) && stored.ContentHash == hash)
-                        {
-                            Interlocked.Increment(ref unchanged);
-                        }
-                        else
-                        {
-                            changed.Add(new ChangedFile(item.RelativePath, item.Slug, bytes, hash));
-                        }
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        problems.Add($"{item.RelativePath}: cannot be read: {e.Message}");
-                    }
-                });
 
             // A file that fails to read or parse keeps its earlier version: its slug is still wanted.
             var wanted = work.Select(w => w.Slug).ToHashSet(StringComparer.Ordinal);
             var removed = existing.Keys.Where(s => !wanted.Contains(s)).Order(StringComparer.Ordinal).ToList();
             removedCount = removed.Count;
-            if (!changed.IsEmpty || removed.Count > 0)
+
+            // Opened at the first change: a sync that changes nothing leaves the search index's writer alone.
+            var update = indexUsable ? new Lazy<IIndexUpdate>(() => index.BeginUpdate(0), LazyThreadSafetyMode.ExecutionAndPublication) : null;
+            try
             {
-                using var update = indexUsable ? index.BeginUpdate(0) : null;
                 foreach (var slug in removed)
                 {
                     transaction.Delete(0, slug);
-                    update?.RemoveSource(slug);
+                    update?.Value.RemoveSource(slug);
                 }
 
-                (added, updated, passagesWritten) = Write(changed, existing, pages, transaction, update, problems, cancellationToken);
-                transaction.Commit();
-                KillPoints.Reach(KillPoints.IndexStoreCommitted);
-                update?.Commit(transaction.LastChangeId);
-                KillPoints.Reach(KillPoints.IndexCommitted);
+                (added, updated, unchanged, passagesWritten) = Write(sourcesPath, work, existing, pages, transaction, update, problems, cancellationToken);
+                if (added + updated + removed.Count > 0)
+                {
+                    Commit(transaction, update?.Value);
+                }
+            }
+            finally
+            {
+                if (update is { IsValueCreated: true })
+                {
+                    update.Value.Dispose();
+                }
             }
         }
 
@@ -183,27 +168,74 @@ public sealed partial class CorpusIndexer(
     }
 
     /// <summary>
-    /// Parses, analyzes and indexes the changed files on every core, each thread writing to the store the source it
-    /// has ready, one at a time.
+    /// Commits the store's transaction, then the search index's update. The search index flushes and syncs its
+    /// segments on the other core while the store commits (and checkpoints): both are long at a million passages;
+    /// the index's commit is shown only after the store's.
     /// </summary>
-    private static (int Added, int Updated, int Passages) Write(
-        ConcurrentBag<ChangedFile> changed, IReadOnlyDictionary<string, StoredSourceHash> existing, Dictionary<string, FetchedPage> pages,
-        ICorpusTransaction writer, IIndexUpdate? update, ConcurrentBag<string> problems, CancellationToken cancellationToken)
+    private static void Commit(ICorpusTransaction transaction, IIndexUpdate? update)
     {
-        int added = 0, updated = 0, passages = 0;
+        var changeId = transaction.LastChangeId;
+        var prepared = update is null ? null : Task.Run(() => update.Prepare(changeId), CancellationToken.None);
+        try
+        {
+            transaction.Commit();
+        }
+        catch when (prepared is not null)
+        {
+            // Not dropped (disposed, rolled back) while it is still being written; the store's error is the one told.
+            Task.WhenAny(prepared).GetAwaiter().GetResult();
+            throw;
+        }
+
+        prepared?.GetAwaiter().GetResult();
+        KillPoints.Reach(KillPoints.IndexStoreCommitted);
+        update?.Commit(changeId);
+        KillPoints.Reach(KillPoints.IndexCommitted);
+    }
+
+    /// <summary>
+    /// Reads, fingerprints, parses, analyzes and indexes the files on every core, one file at a time per thread
+    /// (never the whole folder in memory), each thread writing to the store the source it has ready, one at a time.
+    /// A file whose content hash the store already has is only counted.
+    /// </summary>
+    private static (int Added, int Updated, int Unchanged, int Passages) Write(
+        string sourcesPath, List<(string RelativePath, string Slug)> work, IReadOnlyDictionary<string, StoredSourceHash> existing,
+        Dictionary<string, FetchedPage> pages, ICorpusTransaction writer, Lazy<IIndexUpdate>? update, ConcurrentBag<string> problems,
+        CancellationToken cancellationToken)
+    {
+        int added = 0, updated = 0, unchanged = 0, passages = 0;
         var writing = new Lock();
         Parallel.ForEach(
-            changed.OrderBy(c => c.Slug, StringComparer.Ordinal),
+            work,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            file =>
+            item =>
             {
+                byte[] bytes;
                 try
                 {
+                    bytes = File.ReadAllBytes(Path.Combine(sourcesPath, item.RelativePath));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    problems.Add($"{item.RelativePath}: cannot be read: {e.Message}");
+                    return;
+                }
+
+                try
+                {
+                    var hash = SourceFingerprint.Of(bytes);
+                    var replaces = existing.TryGetValue(item.Slug, out var stored);
+                    if (replaces && stored!.ContentHash == hash)
+                    {
+                        Interlocked.Increment(ref unchanged);
+                        return;
+                    }
+
                     WebSourceState? web = null;
                     SourceDocument document;
-                    if (IsUrlFile(file.RelativePath))
+                    if (IsUrlFile(item.RelativePath))
                     {
-                        if (!pages.TryGetValue(file.RelativePath, out var page) || page.Hash != file.Hash)
+                        if (!pages.TryGetValue(item.RelativePath, out var page) || page.Hash != hash)
                         {
                             // Fetch problems were reported already; a file changed since its fetch waits for the next run.
                             return;
@@ -213,18 +245,17 @@ public sealed partial class CorpusIndexer(
                     }
                     else
                     {
-                        document = SourceReader.Read(Path.GetFileName(file.RelativePath), file.Bytes) with { Slug = file.Slug };
+                        document = SourceReader.Read(Path.GetFileName(item.RelativePath), bytes) with { Slug = item.Slug };
                     }
 
-                    var prepared = Prepare(document, file.RelativePath, file.Hash, writer);
+                    var prepared = Prepare(document, item.RelativePath, hash, writer);
                     var record = prepared.Record with { Web = web };
-                    var replaces = existing.ContainsKey(file.Slug);
                     if (replaces)
                     {
-                        update?.RemoveSource(file.Slug);
+                        update?.Value.RemoveSource(item.Slug);
                     }
 
-                    update?.Add(prepared.Indexed);
+                    update?.Value.Add(prepared.Indexed);
 
                     // The store's transaction takes one source at a time, from whichever thread has it ready: a
                     // thread of its own waiting on a queue spent a core's worth of spinning for nothing.
@@ -247,11 +278,11 @@ public sealed partial class CorpusIndexer(
                 }
                 catch (SourceFormatException e)
                 {
-                    problems.Add($"{file.RelativePath}: {e.Message}");
+                    problems.Add($"{item.RelativePath}: {e.Message}");
                 }
             });
 
-        return (added, updated, passages);
+        return (added, updated, unchanged, passages);
     }
 
     /// <summary>
@@ -333,8 +364,6 @@ public sealed partial class CorpusIndexer(
 
     /// <summary>A source ready for the store and for the search index.</summary>
     public sealed record PreparedSource(SourceRecord Record, IReadOnlyList<IndexedPassage> Indexed);
-
-    private sealed record ChangedFile(string RelativePath, string Slug, byte[] Bytes, string Hash);
 
     [LoggerMessage(2001, LogLevel.Warning, "Source problem: {Problem}")]
     private static partial void SourceProblem(ILogger logger, string problem);

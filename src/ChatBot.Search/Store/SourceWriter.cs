@@ -15,8 +15,8 @@ public sealed class SourceWriter : IDisposable
     private readonly SqliteTransaction transaction;
     private long lastPassageId;
     private long lastChangeId;
-    private SqliteCommand? insertPassage;
-    private SqliteCommand? insertPassages;
+    private PassageInsert? insertPassage;
+    private PassageInsert? insertPassages;
     private SqliteCommand? logChange;
 
     public SourceWriter(SqliteConnection connection, SqliteTransaction transaction)
@@ -66,25 +66,19 @@ public sealed class SourceWriter : IDisposable
         var written = 0;
         if (passages.Count >= RowsPerInsert)
         {
-            insertPassages ??= PrepareInsert(RowsPerInsert);
+            insertPassages ??= new PassageInsert(connection, RowsPerInsert);
             for (; written + RowsPerInsert <= passages.Count; written += RowsPerInsert)
             {
-                for (var row = 0; row < RowsPerInsert; row++)
-                {
-                    Bind(insertPassages, row, passages[written + row], sourceId);
-                }
-
-                insertPassages.ExecuteNonQuery();
+                insertPassages.Execute(passages, written, sourceId);
             }
         }
 
         if (written < passages.Count)
         {
-            insertPassage ??= PrepareInsert(1);
+            insertPassage ??= new PassageInsert(connection, 1);
             for (; written < passages.Count; written++)
             {
-                Bind(insertPassage, 0, passages[written], sourceId);
-                insertPassage.ExecuteNonQuery();
+                insertPassage.Execute(passages, written, sourceId);
             }
         }
 
@@ -135,33 +129,10 @@ public sealed class SourceWriter : IDisposable
     }
 
     /// <summary>
-    /// Passages written by one statement: a bulk load of a source's passages pays the statement's overhead (binding
-    /// by name, stepping, resetting) once per this many rows instead of once per row. 7 parameters a row.
+    /// Passages written by one statement: a bulk load of a source's passages pays the statement's overhead (stepping,
+    /// resetting) once per this many rows instead of once per row.
     /// </summary>
     private const int RowsPerInsert = 32;
-
-    private static readonly string[] PassageColumns = ["id", "source", "ordinal", "locator", "text", "tokens", "page"];
-
-    private SqliteCommand PrepareInsert(int rows)
-    {
-        var values = string.Join(", ", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", PassageColumns.Select(c => $"${c}{row}")) + ")"));
-        return Prepare(
-            $"INSERT INTO passages (id, source_id, ordinal, locator, text, tokens, page) VALUES {values}",
-            [.. Enumerable.Range(0, rows).SelectMany(row => PassageColumns.Select(c => $"${c}{row}"))]);
-    }
-
-    private static void Bind(SqliteCommand insert, int row, PassageRecord passage, long sourceId)
-    {
-        var parameters = insert.Parameters;
-        var first = row * PassageColumns.Length;
-        parameters[first].Value = passage.RowId;
-        parameters[first + 1].Value = sourceId;
-        parameters[first + 2].Value = passage.Ordinal;
-        parameters[first + 3].Value = passage.Locator;
-        parameters[first + 4].Value = passage.Text;
-        parameters[first + 5].Value = (object?)passage.Tokens ?? DBNull.Value;
-        parameters[first + 6].Value = (object?)passage.Page ?? DBNull.Value;
-    }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {
