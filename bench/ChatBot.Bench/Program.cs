@@ -18,6 +18,12 @@ var semanticCommand = new Command("semantic", "The semantic mix's weight chosen 
 semanticCommand.SetAction((parse, ct) => Task.FromResult(SemanticBench.Run(parse.GetValue(semanticSquad)!, parse.GetValue(sweep), parse.GetValue(candidateDump), ct)));
 root.Subcommands.Add(semanticCommand);
 
+var spanDumpFile = new Argument<FileInfo>("spans-jsonl") { Description = "The top quotes written by quality --dump-spans" };
+var spanWeightsOut = new Option<FileInfo?>("--out") { Description = "Write the fitted weights table (C#) to this file, e.g. src/ChatBot.Search/Ranking/AnswerSpanWeights.cs" };
+var spanWeights = new Command("span-weights", "Fit the answer-span weights on half of the SQuAD articles, report the other half, and write the table fitted on all") { spanDumpFile, spanWeightsOut };
+spanWeights.SetAction((parse, ct) => Task.FromResult(SpanWeightsBench.Run(parse.GetValue(spanDumpFile)!, parse.GetValue(spanWeightsOut))));
+root.Subcommands.Add(spanWeights);
+
 var confidenceSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
 var confidenceDump = new Option<FileInfo?>("--dump") { Description = "Write each question's evidence (TSV) to this file" };
 var confidenceSeeds = new Option<FileInfo?>("--seed-questions") { Description = "An eval file about the bundled texts, e.g. ../shared/eval/seed-questions.tsv, checked line by line" };

@@ -21,6 +21,9 @@ public sealed class SpanTally(FileInfo? dump) : IDisposable
 
     public int Overlapping { get; private set; }
 
+    /// <summary>The words of all marked answers, for their mean length.</summary>
+    public int MarkedWords { get; private set; }
+
     public void Add(SquadQuestion question, Answer answer, IReadOnlyList<string> normalizedAnswers, Func<Ranking> ranking)
     {
         var kind = AnswerSpans.Classify(question.Question);
@@ -35,6 +38,7 @@ public sealed class SpanTally(FileInfo? dump) : IDisposable
         var inQuote = top is not null && normalizedAnswers.Any(a => SquadAnswers.Contains(SquadAnswers.Normalize(top.Quote), a));
         var overlaps = span is not null && normalizedAnswers.Any(a => SquadAnswers.Overlaps(SquadAnswers.Normalize(span.Text), a));
         Marked += span is null ? 0 : 1;
+        MarkedWords += span is null ? 0 : span.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         Overlapping += overlaps ? 1 : 0;
         if (!counts.TryGetValue(kind, out var c))
         {
@@ -70,7 +74,7 @@ public sealed class SpanTally(FileInfo? dump) : IDisposable
     {
         Console.WriteLine(
             $"answer spans: {Typed} who/when/where/how-many/how-much questions, {Marked} with a marked answer in the top quote, " +
-            $"{(double)Overlapping / Math.Max(1, Typed):F3} of them overlapping a gold answer ({(double)Overlapping / Math.Max(1, Marked):F3} of those marked)");
+            $"{(double)Overlapping / Math.Max(1, Typed):F3} of them overlapping a gold answer ({(double)Overlapping / Math.Max(1, Marked):F3} of those marked); marked answers {(double)MarkedWords / Math.Max(1, Marked):F2} words long on average");
         foreach (var (kind, c) in counts.OrderBy(k => k.Key))
         {
             Console.WriteLine($"  {kind,-7} {c[0],5} questions: gold answer in the top quote {(double)c[1] / c[0]:F3}, marked span overlaps it {(double)c[2] / c[0]:F3}");

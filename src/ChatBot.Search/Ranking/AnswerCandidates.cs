@@ -61,6 +61,14 @@ public static partial class AnswerCandidates
         _ => [],
     };
 
+    /// <summary>
+    /// The candidates a marked answer is chosen from: those of <see cref="In"/>, and for a date also a weekday, a
+    /// month alone and a decade with "early", "mid" or "late" ("Tuesday", "every June", "the mid-2000s"), shapes
+    /// that answer when-questions but are too loose to make a sentence hold a date.
+    /// </summary>
+    public static IEnumerable<AnswerCandidate> ForAnswer(string text, AnswerKind kind)
+        => kind == AnswerKind.Date ? In(text, kind).Concat(Matches(LooseDatePattern(), text, false)) : In(text, kind);
+
     /// <summary>Whether a name holds a word of an institution, an event or a document ("Party", "Treaty").</summary>
     public static bool NamesAnInstitution(string name) => name.Split(' ').Any(NotPersons.Contains);
 
@@ -180,6 +188,11 @@ public static partial class AnswerCandidates
         @"|(?:the\s+)?\d{3,4}s" +
         @"|(?:(?:early|mid|late)[\s-]+)?[12]\d{3}(?:\s*(?:BC|BCE|AD|CE))?)\b")]
     private static partial Regex DatePattern();
+
+    [GeneratedRegex(
+        @"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b" +
+        @"|\b(?:early|mid|late)-?\d{3,4}s\b")]
+    private static partial Regex LooseDatePattern();
 
     [GeneratedRegex(
         @"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:%|percent|per cent|million|billion|thousand|hundred))?(?![\w])" +

@@ -81,7 +81,7 @@ public sealed class AnswerEngine(
             r.Quote.Text,
             r.Quote.Highlights,
             r.Row.ToCitation(),
-            AnswerSpans.Find(request.Question, r.Quote.Text, kind, r.Quote.Highlights, questionTerms, ranking.Query))).ToList();
+            AnswerSpans.Find(request.Question, r.Quote.Text, kind, r.Quote.Highlights, questionTerms, ranking.Query, ranking.Weights))).ToList();
         return new Answer(request.Question, confident, results, ranking.MatchedPassages, stopwatch.Elapsed)
         {
             Claims = confident ? Claims(results, [.. page.Select(r => IsStrong(r, ranked[0]))]) : [],

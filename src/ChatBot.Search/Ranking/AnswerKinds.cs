@@ -54,6 +54,21 @@ public static partial class AnswerKinds
     /// <summary>"Who did the junta overthrow": a question whose answer is the object of its verb.</summary>
     public static bool AsksForAnObject(string foldedQuestion) => ObjectQuestion().IsMatch(foldedQuestion);
 
+    /// <summary>What a when-question asks for: "what day" a day, "which century" a century, "what year" a year.</summary>
+    public static DateGranularity GranularityAsked(string foldedQuestion)
+    {
+        ArgumentNullException.ThrowIfNull(foldedQuestion);
+        return foldedQuestion switch
+        {
+            _ when foldedQuestion.Contains(" day ", StringComparison.Ordinal) || foldedQuestion.Contains(" date ", StringComparison.Ordinal) => DateGranularity.Day,
+            _ when foldedQuestion.Contains(" month ", StringComparison.Ordinal) => DateGranularity.Month,
+            _ when foldedQuestion.Contains(" centur", StringComparison.Ordinal) => DateGranularity.Century,
+            _ when foldedQuestion.Contains(" decade", StringComparison.Ordinal) => DateGranularity.Decade,
+            _ when foldedQuestion.Contains(" year", StringComparison.Ordinal) => DateGranularity.Year,
+            _ => DateGranularity.Any,
+        };
+    }
+
     [GeneratedRegex(@"^ (who|whom|what|which \w+) (did|does|do|will|would|could|had|has|have)\b")]
     private static partial Regex ObjectQuestion();
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChatBot.Core;
 using ChatBot.Search.Analysis;
 using ChatBot.Search.Index;
@@ -6,12 +5,13 @@ using ChatBot.Search.Index;
 namespace ChatBot.Search.Ranking;
 
 /// <summary>
-/// Finds the likely answer inside a quote for who / when / where / how many / how much questions: a candidate of
-/// the kind asked for (<see cref="AnswerCandidates"/>) that is none of the question's own words, in the sentence
-/// that matches most of the question, close to the words it matched. Rules, not a model; their weights are fitted
-/// on the visible SQuAD set (ChatBot.Bench quality, answer spans), see <see cref="Score"/>.
+/// Finds the likely answer inside a quote for who / when / where / how many / how much questions: among the
+/// candidates of the kind asked for (names, dates, numbers and amounts by their shapes, <see cref="AnswerCandidates"/>,
+/// and for who and where also short phrases of content words, <see cref="AnswerPhrases"/>) that are none of the
+/// question's own words, the one whose features (<see cref="AnswerFeatures"/>) score highest under the weights
+/// fitted for its kind on SQuAD (<see cref="AnswerSpanWeights"/>).
 /// </summary>
-public static partial class AnswerSpans
+public static class AnswerSpans
 {
     /// <summary>What kind of answer a question asks for (see <see cref="AnswerKinds.Classify"/>).</summary>
     public static AnswerKind Classify(string? question) => AnswerKinds.Classify(question);
@@ -21,8 +21,10 @@ public static partial class AnswerSpans
     /// candidate that the question does not already name.
     /// </summary>
     /// <param name="query">The question's terms with their groups, when known: "overthrew" in a quote is the question's "overthrow".</param>
+    /// <param name="weights">The question's terms with their groups and weights, when known (the ranking's).</param>
     public static AnswerSpan? Find(
-        string question, string quote, AnswerKind kind, IReadOnlyList<TextRange> highlights, IReadOnlySet<string> questionTerms, ParsedQuery? query = null)
+        string question, string quote, AnswerKind kind, IReadOnlyList<TextRange> highlights, IReadOnlySet<string> questionTerms, ParsedQuery? query = null,
+        QuestionWeights? weights = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(quote);
@@ -33,38 +35,113 @@ public static partial class AnswerSpans
             return null;
         }
 
-        var folded = " " + TextAnalysis.Fold(question) + " ";
-        var asksPerson = kind == AnswerKind.Person && AnswerKinds.AsksForAPerson(folded);
-        var asksShare = kind == AnswerKind.Amount && AnswerKinds.AsksForAShare(folded);
-        var layout = new QuoteLayout(quote, highlights);
-        var groups = query?.Terms.GroupBy(t => t.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Group, StringComparer.Ordinal);
-        var objectGroup = AnswerKinds.AsksForAnObject(folded) ? LastWordGroup(question, groups) : null;
-        AnswerSpan? best = null;
+        var (context, candidates) = Candidates(question, quote, kind, highlights, questionTerms, TermsOf(query, weights));
+        var table = AnswerSpanWeights.For(kind);
+        Span<double> features = stackalloc double[AnswerFeatures.Count];
+        SpanCandidate? best = null;
         var bestScore = double.MinValue;
-        foreach (var found in AnswerCandidates.In(quote, kind))
+        foreach (var candidate in candidates)
         {
-            var candidate = kind is AnswerKind.Person or AnswerKind.Place ? WithoutQuestionWords(quote, found, questionTerms) : found;
+            AnswerFeatures.Fill(context, candidate, features);
+            var score = Score(features, table);
+
+            if (score > bestScore)
+            {
+                (best, bestScore) = (candidate, score);
+            }
+        }
+
+        return best is { } b ? new AnswerSpan(quote[b.Start..b.End], b.Start, b.End, kind) : null;
+    }
+
+    /// <summary>
+    /// A candidate's score: its features weighed by the fitted table, plus 2 for a name right after the verb of a
+    /// question that asks for its object ("who did the junta overthrow": "overthrew President Victor Paz"). Such
+    /// questions are too rare on SQuAD for a fitted weight (0.13 there), and the old rule's +2 was neutral on it.
+    /// </summary>
+    public static double Score(ReadOnlySpan<double> features, ReadOnlySpan<double> table)
+    {
+        var score = 0.0;
+        for (var i = 0; i < features.Length; i++)
+        {
+            score += features[i] * table[i];
+        }
+
+        return score + (2 * features[AnswerFeatures.ObjectAfterVerb]);
+    }
+
+    /// <summary>
+    /// Every candidate answer of <paramref name="kind"/> in <paramref name="quote"/> that the question does not
+    /// already name, with the context that scores them: what <see cref="Find"/> chooses from, and what
+    /// ChatBot.Bench span-weights fits the weights on.
+    /// </summary>
+    public static (SpanContext Context, List<SpanCandidate> Candidates) Candidates(
+        string question, string quote, AnswerKind kind, IReadOnlyList<TextRange> highlights, IReadOnlySet<string> questionTerms,
+        IReadOnlyDictionary<string, (int Group, double Weight)>? terms)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(quote);
+        var layout = new QuoteLayout(quote, highlights);
+        var context = new SpanContext(question, kind, layout, questionTerms, terms);
+        var candidates = new List<SpanCandidate>();
+        if (layout.WordCount == 0)
+        {
+            return (context, candidates);
+        }
+
+        var names = kind is AnswerKind.Person or AnswerKind.Place;
+        var seen = new Dictionary<(int, int), int>();
+        foreach (var found in AnswerCandidates.ForAnswer(quote, kind))
+        {
+            var candidate = names ? WithoutQuestionWords(quote, found, questionTerms) : found;
             if (candidate.End <= candidate.Start)
             {
                 continue;
             }
 
+            // A name must be none of the question's words; a date or a number only not all of them ("17th century"
+            // answers "in what century").
             var text = quote[candidate.Start..candidate.End];
-            if (SharesAWordWith(text, questionTerms) || (kind is AnswerKind.Person && AnswerCandidates.IsDemonym(text))
-                || (asksPerson && AnswerCandidates.NamesAnInstitution(text)))
+            if ((names ? SharesAWordWith(text, questionTerms) : OnlyQuestionWords(text, questionTerms)) || (kind is AnswerKind.Person && AnswerCandidates.IsDemonym(text))
+                || (context.AsksForAPerson && AnswerCandidates.NamesAnInstitution(text)))
             {
                 continue;
             }
 
-            var score = Score(layout, candidate, questionTerms, asksShare, objectGroup, groups);
-            if (score > bestScore)
+            var (first, last) = layout.WordsOf(candidate.Start, candidate.End);
+            if (seen.TryAdd((candidate.Start, candidate.End), candidates.Count))
             {
-                bestScore = score;
-                best = new AnswerSpan(text, candidate.Start, candidate.End, kind);
+                candidates.Add(new SpanCandidate(candidate.Start, candidate.End, first, last, names, false, candidate.HasUnit, false, false));
             }
         }
 
-        return best;
+        if (names)
+        {
+            var phrases = new List<(int First, int Last, int RunFirst, int RunLast)>();
+            AnswerPhrases.In(layout, questionTerms, phrases);
+            foreach (var (first, last, runFirst, runLast) in phrases)
+            {
+                var start = layout.WordStart(first);
+                var end = layout.WordEnd(last);
+                if (quote.AsSpan(start, end - start) is var word && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal)))
+                {
+                    end -= 2;
+                }
+
+                var whole = first == runFirst && last == runLast;
+                if (seen.TryGetValue((start, end), out var at))
+                {
+                    candidates[at] = candidates[at] with { IsPhrase = true, WholeRun = whole, RunEnd = last == runLast };
+                }
+                else if (end > start)
+                {
+                    seen[(start, end)] = candidates.Count;
+                    candidates.Add(new SpanCandidate(start, end, first, last, false, true, false, whole, last == runLast));
+                }
+            }
+        }
+
+        return (context, candidates);
     }
 
     /// <summary>Whether <paramref name="text"/> holds any candidate answer of <paramref name="kind"/> that is not made of question words.</summary>
@@ -85,102 +162,23 @@ public static partial class AnswerSpans
     }
 
     /// <summary>
-    /// How likely a candidate is the answer, higher is likelier. The weights were fitted on the typed questions of
-    /// the visible SQuAD set by coordinate ascent on one half of its articles and kept where they helped the other
-    /// half too: the share of the question its sentence matches (10) and whether that is the quote's best sentence
-    /// (2) dominate; then closeness in words to a matched word (−2.5 at 20 words or more), matched words within six
-    /// words (0.2 each), a name standing before every matched word of its sentence (−1.5), a one-word name (−1), a
-    /// name after "by" or "of" ("led by General Barrientos", 1), for an amount a unit (4) and, when a share or a
-    /// change is asked, anything but a percentage (−5), and a question word right after the candidate ("18,000
-    /// troops", 0.5). A name right after the question's last word for "who did the junta overthrow" (2) is neutral
-    /// on SQuAD and kept for such object questions. Rejected because they did not hold on the other half:
-    /// preferring names before the verb, idf-weighted closeness, dropping capitalised common words that begin a
-    /// sentence, and names after "in"/"at" for "where".
+    /// The question's terms with their groups and weights: the ranking's, with the query's terms the corpus lacks
+    /// added at weight 0 (the question's "overthrow" still names the group of the corpus's "overthrew").
     /// </summary>
-    private static double Score(
-        QuoteLayout layout, AnswerCandidate candidate, IReadOnlySet<string> questionTerms, bool asksShare, int? objectGroup, Dictionary<string, int>? groups)
+    private static Dictionary<string, (int Group, double Weight)>? TermsOf(ParsedQuery? query, QuestionWeights? weights)
     {
-        var sentence = layout.SentenceOf(candidate.Start, candidate.End);
-        var matched = sentence < 0 ? 0 : layout.MatchedIn(sentence);
-        var (first, last) = layout.WordsOf(candidate.Start, candidate.End);
-        var inSentence = sentence < 0 ? [] : layout.HighlightsIn(sentence);
-        var near = inSentence.Count > 0 ? inSentence : layout.Highlights;
-        var distance = near.Min(h => h.LastWord < first ? first - h.LastWord : h.FirstWord > last ? h.FirstWord - last : 0);
-        var within = inSentence.Where(h => first - 6 <= h.LastWord && h.FirstWord <= last + 6).Select(h => h.Term).Distinct(StringComparer.Ordinal).Count();
-
-        var score = (10.0 * matched / Math.Max(1, questionTerms.Count))
-            + (matched == layout.BestMatched ? 2 : 0)
-            - (2.5 * Math.Min(distance, 20) / 20.0)
-            + (0.2 * within);
-        if (inSentence.Count > 0 && last < inSentence.Min(h => h.FirstWord))
+        if (weights is null && query is null)
         {
-            score -= 1.5;
+            return null;
         }
 
-        var text = layout.Quote.AsSpan(candidate.Start, candidate.End - candidate.Start);
-        if (candidate.IsName && !text.Contains(' '))
+        var terms = weights is null ? new Dictionary<string, (int, double)>(StringComparer.Ordinal) : new Dictionary<string, (int, double)>(weights.Terms, StringComparer.Ordinal);
+        foreach (var term in query?.Terms ?? [])
         {
-            score -= 1;
+            terms.TryAdd(term.Term, (term.Group, weights is null ? term.Weight : 0));
         }
 
-        if (candidate.IsName && inSentence.Any(h => h.Range.End <= candidate.Start) && AfterAgentMarker(layout.Quote, candidate.Start))
-        {
-            score += 1;
-        }
-
-        if (objectGroup is { } group && groups is not null
-            && inSentence.Any(h => groups.TryGetValue(h.Term, out var g) && g == group && h.LastWord < first && first - h.LastWord <= 3))
-        {
-            score += 2;
-        }
-
-        if (candidate.HasUnit)
-        {
-            score += 4;
-        }
-
-        if (asksShare && !text.Contains('%') && !text.Contains("percent", StringComparison.OrdinalIgnoreCase))
-        {
-            score -= 5;
-        }
-
-        if (QuestionWordFollows(layout.Quote, candidate.End, questionTerms))
-        {
-            score += 0.5;
-        }
-
-        return score;
-    }
-
-    /// <summary>
-    /// Whether the candidate follows "by" (a few lower-case words or titles between: "headlined by the British rock
-    /// group Coldplay") or "of" (titles only: "under the leadership of vice-president René Barrientos").
-    /// </summary>
-    private static bool AfterAgentMarker(string quote, int start)
-    {
-        var words = quote[Math.Max(0, start - 60)..start].Split((char[])[' ', ','], StringSplitOptions.RemoveEmptyEntries);
-        var i = words.Length - 1;
-        var onlyTitles = true;
-        while (i >= 0 && words.Length - 1 - i < 5 && words[i] is not ("by" or "of"))
-        {
-            var title = AnswerCandidates.Titles.Contains(words[i].TrimEnd('.')) || words[i].Contains('-', StringComparison.Ordinal) || words[i] is "the";
-            if (!title && !(words[i].Length > 0 && char.IsLower(words[i][0])))
-            {
-                return false;
-            }
-
-            onlyTitles &= title;
-            i--;
-        }
-
-        return i >= 0 && (words[i] is "by" || (words[i] is "of" && onlyTitles));
-    }
-
-    /// <summary>The group of the question's last word ("overthrow" in "who did the junta overthrow?"), when the query is known.</summary>
-    private static int? LastWordGroup(string question, Dictionary<string, int>? groups)
-    {
-        var tokens = TextAnalysis.Analyze(question);
-        return tokens.Count > 0 && groups is not null && groups.TryGetValue(tokens[^1].Term, out var group) ? group : null;
+        return terms;
     }
 
     /// <summary>
@@ -211,11 +209,10 @@ public static partial class AnswerSpans
         return name with { Start = start, End = end };
     }
 
-    /// <summary>Whether one of the two words after <paramref name="end"/> is a question word ("18,000 troops" for "how many troops").</summary>
-    private static bool QuestionWordFollows(string quote, int end, IReadOnlySet<string> questionTerms)
+    private static bool OnlyQuestionWords(string text, IReadOnlySet<string> questionTerms)
     {
-        var after = quote[end..Math.Min(quote.Length, end + 40)];
-        return TextAnalysis.Analyze(after).Take(2).Any(t => questionTerms.Contains(t.Term));
+        var terms = TextAnalysis.TermsOf(text);
+        return terms.Count > 0 && terms.All(questionTerms.Contains);
     }
 
     /// <summary>An answer is what the question does not already say: "Estenssoro" cannot answer "who ran against Estenssoro".</summary>

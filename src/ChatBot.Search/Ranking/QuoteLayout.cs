@@ -16,6 +16,9 @@ public sealed partial class QuoteLayout
 {
     private readonly IReadOnlyList<TextRange> sentences;
     private readonly List<int> wordEnds;
+    private readonly int[] wordStarts;
+    private readonly string?[] wordTerms;
+    private readonly int[] wordSentences;
     private readonly List<MatchedWord>[] bySentence;
     private readonly int[] matchedBySentence;
 
@@ -25,7 +28,14 @@ public sealed partial class QuoteLayout
         ArgumentNullException.ThrowIfNull(highlights);
         Quote = quote;
         sentences = SentenceSplitter.Split(quote);
-        wordEnds = [.. Word().Matches(quote).Select(m => m.Index + m.Length)];
+        var words = Word().Matches(quote);
+        wordEnds = new List<int>(words.Count);
+        wordStarts = new int[words.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            wordStarts[w] = words[w].Index;
+            wordEnds.Add(words[w].Index + words[w].Length);
+        }
         Highlights = [.. highlights.Select(h => new MatchedWord(WordAt(h.Start), WordAt(h.End - 1), TextAnalysis.TermOf(quote[h.Start..h.End]) ?? quote[h.Start..h.End], h))];
         bySentence = new List<MatchedWord>[sentences.Count];
         matchedBySentence = new int[sentences.Count];
@@ -37,6 +47,62 @@ public sealed partial class QuoteLayout
         }
 
         BestMatched = matchedBySentence.Length > 0 ? matchedBySentence.Max() : 0;
+
+        // Each word's analyzed term (none for a stop word), from one pass of the analyzer over the quote.
+        wordTerms = new string?[wordStarts.Length];
+        if (wordStarts.Length > 0)
+        {
+            foreach (var token in TextAnalysis.Analyze(quote))
+            {
+                var w = WordAt(token.Start);
+                wordTerms[w] ??= token.Term;
+            }
+        }
+
+        wordSentences = new int[wordStarts.Length];
+        for (int w = 0, s = 0; w < wordStarts.Length; w++)
+        {
+            while (s < sentences.Count - 1 && wordStarts[w] >= sentences[s].End)
+            {
+                s++;
+            }
+
+            wordSentences[w] = sentences.Count == 0 ? -1 : s;
+        }
+    }
+
+    /// <summary>How many words the quote has.</summary>
+    public int WordCount => wordStarts.Length;
+
+    /// <summary>Where word <paramref name="word"/> starts in the quote.</summary>
+    public int WordStart(int word) => wordStarts[word];
+
+    /// <summary>Where word <paramref name="word"/> ends in the quote.</summary>
+    public int WordEnd(int word) => wordEnds[word];
+
+    /// <summary>The analyzed term of word <paramref name="word"/>, or null for a stop word.</summary>
+    public string? TermOfWord(int word) => wordTerms[word];
+
+    /// <summary>The sentence word <paramref name="word"/> stands in.</summary>
+    public int SentenceOfWord(int word) => wordSentences[word];
+
+    /// <summary>Whether only white space stands between word <paramref name="word"/> and the word before it (no comma, bracket or full stop).</summary>
+    public bool JoinsPrevious(int word)
+    {
+        if (word == 0)
+        {
+            return false;
+        }
+
+        for (var i = wordEnds[word - 1]; i < wordStarts[word]; i++)
+        {
+            if (!char.IsWhiteSpace(Quote[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public string Quote { get; }

@@ -9,7 +9,7 @@ public sealed class AnswerSpanRuleTests
 {
     [Theory]
     [InlineData("Who was the commissioner of the NFL in 2012?", "In early 2012, NFL Commissioner Roger Goodell stated that the league planned a spectacular game.", "Roger Goodell")]
-    [InlineData("Who helped build the reactor?", "The reactor was built under the stands of Stagg Field. Chicago physicists helped.", "Stagg Field")]
+    [InlineData("Who helped build the reactor?", "The reactor was built under the stands of Stagg Field. Chicago physicists helped.", "Chicago")]
     [InlineData("What percentage of the city was Jewish?", "Of the 350,000 residents of the city, some 30% were Jewish.", "30%")]
     [InlineData("Who drafted the treaty?", "The treaty was drafted by the young lawyer John Adams, with help from the clerk Samuel Ward.", "John Adams")]
     [InlineData("When was the Ottoman empire at its height?", "The empire lasted from 1299 to 1923. During the 16th and 17th centuries, at the height of its power, the Ottoman empire ruled much of Europe.", "16th and 17th centuries")]
