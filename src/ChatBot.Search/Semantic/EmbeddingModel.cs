@@ -6,8 +6,12 @@ namespace ChatBot.Search.Semantic;
 /// <summary>How the embedding model runs: what bounds its memory and what makes it fast on a small host.</summary>
 public sealed record EmbeddingSettings
 {
-    /// <summary>Passages run through the model together; ONNX Runtime's working memory grows with batch × tokens².</summary>
-    public int BatchSize { get; init; } = 8;
+    /// <summary>
+    /// Passages run through the model together; ONNX Runtime's working memory grows with batch × tokens². 4 was the
+    /// fastest on this machine with nothing else running (`ChatBot.Bench semantic --sweep 200`, length-sorted, one
+    /// thread: 33.6 passages/s at 1, 37.9 at 4, 31.5 at 8, 19.3 at 16).
+    /// </summary>
+    public int BatchSize { get; init; } = 4;
 
     /// <summary>Tokens per passage, [CLS] and [SEP] included: a passage of at most 800 characters is about 200.</summary>
     public int MaxTokens { get; init; } = 256;
