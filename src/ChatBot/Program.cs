@@ -1,4 +1,3 @@
 using ChatBot.Cli;
 
-StartupProfile.Start(args);
-return await ChatBotCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+return await ChatBotCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None, StartupProfile.Start);

@@ -12,7 +12,8 @@ namespace ChatBot.Cli;
 /// </summary>
 public static class ChatBotCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="starting">Told the verb about to run, once the command line parsed (the program starts its JIT profile with it).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, Action<string>? starting = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var sources = new Option<string?>("--sources") { Description = "Folder of the bundled corpus (overrides Index:SourcesPath)", Recursive = true };
@@ -50,6 +51,8 @@ public static class ChatBotCli
             return ExitCodes.BadInput;
         }
 
+        // The verb about to run (the root command's name when the bot runs), before any of its work.
+        starting?.Invoke(parse.CommandResult.Command.Name);
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken);

@@ -10,13 +10,10 @@ namespace ChatBot.Cli;
 /// </summary>
 public static class StartupProfile
 {
-    private static readonly string[] Verbs = ["ask", "verify", "timeline", "index", "sources", "eval", "health", "run"];
-
-    /// <summary>Starts recording (and replaying) the profile of the verb <paramref name="args"/> name; "run" without one (the bot).</summary>
-    public static void Start(string[] args)
+    /// <summary>Starts recording (and replaying) the profile of <paramref name="verb"/>, the command line's verb.</summary>
+    public static void Start(string verb)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var verb = args.FirstOrDefault(a => Verbs.Contains(a, StringComparer.Ordinal)) ?? "run";
+        ArgumentException.ThrowIfNullOrWhiteSpace(verb);
         ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
         ProfileOptimization.StartProfile($"{verb}.jitprofile");
     }
