@@ -53,8 +53,9 @@ var corpusDir = new Argument<DirectoryInfo>("corpus-dir") { Description = "A fol
 var baseline = new Option<FileInfo?>("--baseline") { Description = "The Java Lucene baseline's run.sh, to run side by side (e.g. ../shared/eval/lucene-baseline/run.sh)" };
 var speedTop = new Option<int>("--top") { Description = "Quotes per answer", DefaultValueFactory = _ => 5 };
 var cycles = new Option<int>("--cycles") { Description = "Add/remove cycles of a 50-paragraph source for the memory check", DefaultValueFactory = _ => 1000 };
-var speed = new Command("speed", "Index build, answer latency and memory on a generated corpus, beside the Lucene baseline") { corpusDir, baseline, speedTop, cycles };
-speed.SetAction((parse, ct) => Task.FromResult(SpeedBench.Run(parse.GetValue(corpusDir)!, parse.GetValue(baseline), parse.GetValue(speedTop), parse.GetValue(cycles), ct)));
+var speedRounds = new Option<int>("--rounds") { Description = "Rounds of both engines' runs, one after the other; the table gives the medians", DefaultValueFactory = _ => 3 };
+var speed = new Command("speed", "Index build, answer latency and memory on a generated corpus, beside the Lucene baseline") { corpusDir, baseline, speedTop, cycles, speedRounds };
+speed.SetAction((parse, ct) => Task.FromResult(SpeedBench.Run(parse.GetValue(corpusDir)!, parse.GetValue(baseline), parse.GetValue(speedTop), parse.GetValue(cycles), parse.GetValue(speedRounds), ct)));
 root.Subcommands.Add(speed);
 
 var verifyCorpus = new Argument<DirectoryInfo>("corpus-dir") { Description = "A folder made by make-scale-corpus.py (sources/)" };

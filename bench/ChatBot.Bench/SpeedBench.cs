@@ -11,14 +11,15 @@ namespace ChatBot.Bench;
 /// ChatBot and the Java Lucene 4.10 baseline side by side on one generated corpus, each run as its own process
 /// the way a user runs it: the index build from the command's start to its end, the answer latency of
 /// <c>ask --batch</c> in process (200 untimed warm-up questions, then 1,000, top 5, as the baseline does) and the
-/// peak resident set of that run; then, in this process, how soon an added source is answerable and whether
-/// memory stays flat over 1,000 add/remove cycles. Prints ratios (ChatBot / Lucene).
+/// peak resident set of that run, ChatBot's then the baseline's, in as many rounds as asked; then, in this
+/// process, how soon an added source is answerable and whether memory stays flat over 1,000 add/remove cycles.
+/// Prints each round's ratios (ChatBot / Lucene) and a table of the medians.
 /// </summary>
 public static class SpeedBench
 {
     private const int WarmUp = 200;
 
-    public static int Run(DirectoryInfo corpus, FileInfo? baseline, int top, int cycles, CancellationToken cancellationToken)
+    public static int Run(DirectoryInfo corpus, FileInfo? baseline, int top, int cycles, int rounds, CancellationToken cancellationToken)
     {
         var sources = Path.Combine(corpus.FullName, "sources");
         var questionsFile = Path.Combine(corpus.FullName, "questions.txt");
@@ -34,58 +35,44 @@ public static class SpeedBench
             return 2;
         }
 
-        var cli = Path.Combine(AppContext.BaseDirectory, "ChatBot.dll");
+        if (rounds < 1)
+        {
+            Console.Error.WriteLine("bench: --rounds must be at least 1");
+            return 2;
+        }
+
         var work = Directory.CreateTempSubdirectory("chatbot-speed-");
         try
         {
-            var database = Path.Combine(work.FullName, "chatbot.db");
             var paragraphs = CountParagraphs(sources);
             var questions = File.ReadAllLines(questionsFile).Where(q => q.Length > 0).ToList();
-            Console.WriteLine($"corpus: {paragraphs:N0} paragraphs in {Directory.GetFiles(sources).Length:N0} files; {questions.Count:N0} questions, top {top}");
-
-            var index = MeasuredProcess.Run("dotnet", [cli, "index", "--sources", sources, "--database", database]);
-            Check(index, "ChatBot index");
-            Console.WriteLine($"ChatBot index: {index.Wall.TotalSeconds:F1} s = {paragraphs / index.Wall.TotalSeconds:N0} paragraphs/s, peak RSS {Mb(index.PeakRssBytes)}; {index.StandardOutput.Trim().Replace('\n', ' ')}");
-            var again = MeasuredProcess.Run("dotnet", [cli, "index", "--sources", sources, "--database", database]);
-            Check(again, "ChatBot index (again)");
-            Console.WriteLine($"ChatBot index again, nothing changed: {again.Wall.TotalSeconds:F2} s");
-
+            Console.WriteLine($"corpus: {paragraphs:N0} paragraphs in {Directory.GetFiles(sources).Length:N0} files; {questions.Count:N0} questions, top {top}; {rounds} round(s), each ChatBot then Lucene");
             var batch = Path.Combine(work.FullName, "batch.txt");
             File.WriteAllLines(batch, questions.Take(WarmUp).Concat(questions));
-            var answersFile = Path.Combine(work.FullName, "chatbot.jsonl");
-            var ask = MeasuredProcess.Run("dotnet", [cli, "ask", "--batch", batch, "--json", "--top", top.ToString(CultureInfo.InvariantCulture), "--sources", sources, "--database", database], answersFile);
-            Check(ask, "ChatBot ask --batch");
-            var ours = Percentiles.Of(ElapsedMs(answersFile).Skip(WarmUp));
-            Console.WriteLine($"ChatBot ask --batch: {ours}; peak RSS {Mb(ask.PeakRssBytes)}");
 
-            ProcessMeasure? luceneIndex = null, luceneAsk = null;
-            Percentiles? lucene = null;
-            if (baseline is not null)
+            var results = new List<Round>();
+            string? database = null;
+            for (var r = 1; r <= rounds; r++)
             {
-                var luceneDir = Path.Combine(work.FullName, "lucene-baseline");
-                luceneIndex = MeasuredProcess.Run(baseline.FullName, ["index", sources, luceneDir]);
-                Check(luceneIndex, "Lucene index");
-                Console.WriteLine($"Lucene 4.10 index: {luceneIndex.Wall.TotalSeconds:F1} s = {paragraphs / luceneIndex.Wall.TotalSeconds:N0} paragraphs/s, peak RSS {Mb(luceneIndex.PeakRssBytes)}");
-                var luceneAnswers = Path.Combine(work.FullName, "lucene.jsonl");
-                luceneAsk = MeasuredProcess.Run(baseline.FullName, ["ask", luceneDir, questionsFile, top.ToString(CultureInfo.InvariantCulture), "fragment"], luceneAnswers);
-                Check(luceneAsk, "Lucene ask");
-                lucene = Percentiles.Of(ElapsedMs(luceneAnswers));
-                Console.WriteLine($"Lucene 4.10 ask: {lucene}; peak RSS {Mb(luceneAsk.PeakRssBytes)}");
+                if (database is not null)
+                {
+                    // The last round's files only: a 1M-paragraph round leaves gigabytes.
+                    Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
+                }
+
+                var roundDirectory = Directory.CreateDirectory(Path.Combine(work.FullName, $"round-{r}")).FullName;
+                database = Path.Combine(roundDirectory, "chatbot.db");
+                var round = RunRound(r, roundDirectory, database, sources, questionsFile, batch, paragraphs, top, baseline);
+                results.Add(round);
             }
 
-            var (visible, workingSets, heapBefore, heapAfter) = ChangeCycles(database, cycles, cancellationToken);
+            var (visible, workingSets, heapBefore, heapAfter) = ChangeCycles(database!, cycles, cancellationToken);
             Console.WriteLine($"in process: a 50-paragraph source added is answerable after p50 {visible.P50:F0} ms, max {visible.Max:F0} ms (add, commit, refresh, first answer); " +
                 $"{cycles:N0} add/remove cycles: working set {string.Join(" -> ", workingSets.Select(Mb))} (before, then after each quarter), managed heap {Mb(heapBefore)} -> {Mb(heapAfter)}");
 
-            if (lucene is not null && luceneIndex is not null && luceneAsk is not null)
+            if (baseline is not null)
             {
-                Console.WriteLine();
-                Console.WriteLine("| | ChatBot | Lucene 4.10 | ratio (ChatBot / Lucene) | target |");
-                Console.WriteLine("|---|---|---|---|---|");
-                Console.WriteLine($"| index build, paragraphs/s | {paragraphs / index.Wall.TotalSeconds:N0} | {paragraphs / luceneIndex.Wall.TotalSeconds:N0} | {luceneIndex.Wall / index.Wall:F2} | ≥ 1.5 |");
-                Console.WriteLine($"| answer p50 | {ours.P50:F2} ms | {lucene.P50:F2} ms | {ours.P50 / lucene.P50:F2} | |");
-                Console.WriteLine($"| answer p99 | {ours.P99:F2} ms | {lucene.P99:F2} ms | {ours.P99 / lucene.P99:F2} | ≤ 0.8 |");
-                Console.WriteLine($"| peak RSS of ask | {Mb(ask.PeakRssBytes)} | {Mb(luceneAsk.PeakRssBytes)} | {(double)ask.PeakRssBytes / luceneAsk.PeakRssBytes:F2} | ≤ 0.8 |");
+                PrintTable(results, paragraphs);
             }
 
             return 0;
@@ -95,6 +82,74 @@ public static class SpeedBench
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>What one round measured: ChatBot's runs, then the baseline's (null without one).</summary>
+    private sealed record Round(ProcessMeasure Index, ProcessMeasure Ask, Percentiles Ours, ProcessMeasure? LuceneIndex, ProcessMeasure? LuceneAsk, Percentiles? Lucene);
+
+    private static Round RunRound(int number, string directory, string database, string sources, string questionsFile, string batch, long paragraphs, int top, FileInfo? baseline)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "ChatBot.dll");
+        var index = MeasuredProcess.Run("dotnet", [cli, "index", "--sources", sources, "--database", database]);
+        Check(index, "ChatBot index");
+        Console.WriteLine($"[{number}] ChatBot index: {index.Wall.TotalSeconds:F1} s = {paragraphs / index.Wall.TotalSeconds:N0} paragraphs/s, peak RSS {Mb(index.PeakRssBytes)}; {index.StandardOutput.Trim().Replace('\n', ' ')}");
+        var again = MeasuredProcess.Run("dotnet", [cli, "index", "--sources", sources, "--database", database]);
+        Check(again, "ChatBot index (again)");
+        Console.WriteLine($"[{number}] ChatBot index again, nothing changed: {again.Wall.TotalSeconds:F2} s");
+
+        var answersFile = Path.Combine(directory, "chatbot.jsonl");
+        var ask = MeasuredProcess.Run("dotnet", [cli, "ask", "--batch", batch, "--json", "--top", top.ToString(CultureInfo.InvariantCulture), "--sources", sources, "--database", database], answersFile);
+        Check(ask, "ChatBot ask --batch");
+        var ours = Percentiles.Of(ElapsedMs(answersFile).Skip(WarmUp));
+        Console.WriteLine($"[{number}] ChatBot ask --batch: {ours}; peak RSS {Mb(ask.PeakRssBytes)}");
+        if (baseline is null)
+        {
+            return new Round(index, ask, ours, null, null, null);
+        }
+
+        var luceneDir = Path.Combine(directory, "lucene-baseline");
+        var luceneIndex = MeasuredProcess.Run(baseline.FullName, ["index", sources, luceneDir]);
+        Check(luceneIndex, "Lucene index");
+        Console.WriteLine($"[{number}] Lucene 4.10 index: {luceneIndex.Wall.TotalSeconds:F1} s = {paragraphs / luceneIndex.Wall.TotalSeconds:N0} paragraphs/s, peak RSS {Mb(luceneIndex.PeakRssBytes)}");
+        var luceneAnswers = Path.Combine(directory, "lucene.jsonl");
+        var luceneAsk = MeasuredProcess.Run(baseline.FullName, ["ask", luceneDir, questionsFile, top.ToString(CultureInfo.InvariantCulture), "fragment"], luceneAnswers);
+        Check(luceneAsk, "Lucene ask");
+        var lucene = Percentiles.Of(ElapsedMs(luceneAnswers));
+        Console.WriteLine($"[{number}] Lucene 4.10 ask: {lucene}; peak RSS {Mb(luceneAsk.PeakRssBytes)}");
+        Console.WriteLine($"[{number}] ratios: index rate {luceneIndex.Wall / index.Wall:F2}, p50 {ours.P50 / lucene.P50:F2}, p99 {ours.P99 / lucene.P99:F2}, RSS {(double)ask.PeakRssBytes / luceneAsk.PeakRssBytes:F2}");
+        return new Round(index, ask, ours, luceneIndex, luceneAsk, lucene);
+    }
+
+    /// <summary>
+    /// The table: each figure the median over the rounds (ChatBot's and Lucene's apart), and the ratio of the
+    /// medians; with more than one round, the range of the rounds' own ratios beside it. The two engines run one
+    /// after the other in each round, so a slow spell of a shared machine weighs on both.
+    /// </summary>
+    private static void PrintTable(List<Round> rounds, long paragraphs)
+    {
+        var oursIndex = Median(rounds.Select(r => r.Index.Wall.TotalSeconds));
+        var luceneIndex = Median(rounds.Select(r => r.LuceneIndex!.Wall.TotalSeconds));
+        var oursP50 = Median(rounds.Select(r => r.Ours.P50));
+        var luceneP50 = Median(rounds.Select(r => r.Lucene!.P50));
+        var oursP99 = Median(rounds.Select(r => r.Ours.P99));
+        var luceneP99 = Median(rounds.Select(r => r.Lucene!.P99));
+        var oursRss = Median(rounds.Select(r => (double)r.Ask.PeakRssBytes));
+        var luceneRss = Median(rounds.Select(r => (double)r.LuceneAsk!.PeakRssBytes));
+        string Range(Func<Round, double> ratio) => rounds.Count < 2 ? "" : string.Create(CultureInfo.InvariantCulture, $" ({rounds.Min(ratio):F2}–{rounds.Max(ratio):F2})");
+
+        Console.WriteLine();
+        Console.WriteLine(rounds.Count < 2 ? "| | ChatBot | Lucene 4.10 | ratio (ChatBot / Lucene) | target |" : $"| median of {rounds.Count} rounds | ChatBot | Lucene 4.10 | ratio of the medians (range of the rounds' ratios) | target |");
+        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine($"| index build, paragraphs/s | {paragraphs / oursIndex:N0} | {paragraphs / luceneIndex:N0} | {luceneIndex / oursIndex:F2}{Range(r => r.LuceneIndex!.Wall / r.Index.Wall)} | ≥ 1.5 |");
+        Console.WriteLine($"| answer p50 | {oursP50:F2} ms | {luceneP50:F2} ms | {oursP50 / luceneP50:F2}{Range(r => r.Ours.P50 / r.Lucene!.P50)} | |");
+        Console.WriteLine($"| answer p99 | {oursP99:F2} ms | {luceneP99:F2} ms | {oursP99 / luceneP99:F2}{Range(r => r.Ours.P99 / r.Lucene!.P99)} | ≤ 0.8 |");
+        Console.WriteLine($"| peak RSS of ask | {Mb((long)oursRss)} | {Mb((long)luceneRss)} | {oursRss / luceneRss:F2}{Range(r => (double)r.Ask.PeakRssBytes / r.LuceneAsk!.PeakRssBytes)} | ≤ 0.8 |");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>

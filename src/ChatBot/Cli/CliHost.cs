@@ -20,10 +20,15 @@ public static class CliHost
     public static HostApplicationBuilder CreateBuilder(GlobalOptions global, bool logToStandardError)
     {
         ArgumentNullException.ThrowIfNull(global);
+        // appsettings.json is read once: nothing re-reads options, and reloading on change would watch the whole
+        // content root (the current directory) and every folder under it, woken by every file written there.
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["hostBuilder:reloadConfigOnChange"] = "false" });
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
+            Configuration = configuration,
         });
 
         // Defaults under everything else (appsettings.json, the environment): one line per log event with a UTC
