@@ -152,69 +152,75 @@ internal sealed class MaxScoreMatcher
             essential++;
         }
 
+        // Document at a time over windows of passages: the essential groups' postings inside a window are scored
+        // list by list into the window's slots (each posting costs the same however many lists there are), then
+        // the passages they matched, in order, take what the other groups add while it can still matter.
+        var window = new WindowScores();
         var scored = 0;
         while (essential < plan.Count)
         {
-            var doc = DocIdSetIterator.NO_MORE_DOCS;
+            var start = DocIdSetIterator.NO_MORE_DOCS;
             for (var g = essential; g < plan.Count; g++)
             {
                 foreach (var cursor in cursors[g])
                 {
-                    doc = Math.Min(doc, cursor.Doc);
+                    start = Math.Min(start, cursor.Doc);
                 }
             }
 
-            if (doc == DocIdSetIterator.NO_MORE_DOCS)
+            if (start == DocIdSetIterator.NO_MORE_DOCS)
             {
                 break;
             }
 
-            var lengthNorm = lengthPart[norms.Get(doc) & 0xFF];
-            var score = 0f;
-            for (var g = essential; g < plan.Count; g++)
+            var end = (int)Math.Min((long)start + WindowScores.Size, DocIdSetIterator.NO_MORE_DOCS);
+            var windowEssential = essential;
+            for (var g = windowEssential; g < plan.Count; g++)
             {
-                var best = 0f;
-                foreach (var cursor in cursors[g])
-                {
-                    if (cursor.Doc == doc)
-                    {
-                        best = Math.Max(best, cursor.Score(k1, lengthNorm));
-                        cursor.Doc = cursor.Postings.NextDoc();
-                    }
-                }
-
-
-                score += best;
+                window.AddGroup(cursors[g], start, end, norms, lengthPart, k1);
             }
 
-            for (var g = essential - 1; g >= 0 && score + boundUpTo[g] > top.Threshold; g--)
+            foreach (var slot in window.Matched())
             {
-                var best = 0f;
-                foreach (var cursor in cursors[g])
+                var doc = start + slot;
+                var score = window.Score(slot);
+                var lengthNorm = 0f;
+                for (var g = windowEssential - 1; g >= 0 && score + boundUpTo[g] > top.Threshold; g--)
                 {
-                    if (cursor.Doc < doc)
+                    if (g == windowEssential - 1)
                     {
-                        cursor.Doc = cursor.Postings.Advance(doc);
-                        cursor.Skipped = true;
+                        lengthNorm = lengthPart[norms.Get(doc) & 0xFF];
                     }
 
-                    if (cursor.Doc == doc)
+                    var best = 0f;
+                    foreach (var cursor in cursors[g])
                     {
-                        best = Math.Max(best, cursor.Score(k1, lengthNorm));
+                        if (cursor.Doc < doc)
+                        {
+                            cursor.Doc = cursor.Postings.Advance(doc);
+                            cursor.Skipped = true;
+                        }
+
+                        if (cursor.Doc == doc)
+                        {
+                            best = Math.Max(best, cursor.Score(k1, lengthNorm));
+                        }
+                    }
+
+                    score += best;
+                }
+
+                scored++;
+                if (top.Offer(leaf.DocBase + doc, score, rows, doc))
+                {
+                    while (essential < plan.Count && boundUpTo[essential] <= top.Threshold)
+                    {
+                        essential++;
                     }
                 }
-
-                score += best;
             }
 
-            scored++;
-            if (top.Offer(leaf.DocBase + doc, score, rows, doc))
-            {
-                while (essential < plan.Count && boundUpTo[essential] <= top.Threshold)
-                {
-                    essential++;
-                }
-            }
+            window.Clear();
         }
 
         // A term whose whole list was read has shown its greatest saturation in this segment.
@@ -314,6 +320,106 @@ internal sealed class MaxScoreMatcher
 
             hits.Reverse();
             return hits;
+        }
+    }
+
+    /// <summary>
+    /// The scores of one window of passages: per slot the sum over the groups so far of each group's best term,
+    /// and which slots any group matched. Groups are added in the same order the passages' scores were summed
+    /// passage by passage, so every score comes out the same to the last bit.
+    /// </summary>
+    private sealed class WindowScores
+    {
+        public const int Size = 2048;
+
+        private readonly float[] scores = new float[Size];
+        private readonly ulong[] matched = new ulong[Size / 64];
+        private readonly float[] groupBest = new float[Size];
+        private readonly ulong[] groupMatched = new ulong[Size / 64];
+
+        /// <summary>Scores the group's postings in [start, end) and leaves each cursor at its first passage after.</summary>
+        public void AddGroup(Cursor[] cursors, int start, int end, NumericDocValues norms, float[] lengthPart, float k1)
+        {
+            if (cursors.Length == 1)
+            {
+                var cursor = cursors[0];
+                while (cursor.Doc < end)
+                {
+                    var slot = cursor.Doc - start;
+                    Add(slot, cursor.Score(k1, lengthPart[norms.Get(cursor.Doc) & 0xFF]));
+                    cursor.Doc = cursor.Postings.NextDoc();
+                }
+
+                return;
+            }
+
+            foreach (var cursor in cursors)
+            {
+                while (cursor.Doc < end)
+                {
+                    var slot = cursor.Doc - start;
+                    var score = cursor.Score(k1, lengthPart[norms.Get(cursor.Doc) & 0xFF]);
+                    ref var word = ref groupMatched[slot >> 6];
+                    var bit = 1UL << slot;
+                    if ((word & bit) == 0)
+                    {
+                        word |= bit;
+                        groupBest[slot] = score;
+                    }
+                    else
+                    {
+                        groupBest[slot] = Math.Max(groupBest[slot], score);
+                    }
+
+                    cursor.Doc = cursor.Postings.NextDoc();
+                }
+            }
+
+            for (var w = 0; w < groupMatched.Length; w++)
+            {
+                var bits = groupMatched[w];
+                while (bits != 0)
+                {
+                    var slot = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    Add(slot, groupBest[slot]);
+                    bits &= bits - 1;
+                }
+
+                groupMatched[w] = 0;
+            }
+        }
+
+        /// <summary>The matched slots in passage order.</summary>
+        public IEnumerable<int> Matched()
+        {
+            for (var w = 0; w < matched.Length; w++)
+            {
+                var bits = matched[w];
+                while (bits != 0)
+                {
+                    yield return (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                }
+            }
+        }
+
+        public float Score(int slot) => scores[slot];
+
+        public void Clear() => Array.Clear(matched);
+
+        private void Add(int slot, float score)
+        {
+            ref var word = ref matched[slot >> 6];
+            var bit = 1UL << slot;
+            if ((word & bit) == 0)
+            {
+                word |= bit;
+                scores[slot] = score;
+            }
+            else
+            {
+                scores[slot] += score;
+            }
         }
     }
 
