@@ -113,7 +113,19 @@ public sealed class SourceReaderTests
         { "error banner", Prose + "\n\nSomething went wrong. Please reload the page and try again." },
         { "javascript notice", "Please enable JavaScript to view this page.\n\n" + Prose },
         { "cookie notice", Prose + "\n\nWe use cookies to give you the best experience." },
+        { "accented notice", Prose + "\n\nWe use cookíes to give you the best expérience." },
+        { "fullwidth notice", Prose + "\n\n\uFF37\uFF45 use cookies to give you the best experience, \u00E9t\u00E9 comme hiver." },
+        { "notice in another script", "\u0421\u0442\u0430\u0442\u044C\u044F. Page not found.\n\n" + Prose },
     };
+
+    [Fact]
+    public void NoticeAnchors_EveryNoticePhraseHoldsOne()
+    {
+        foreach (var phrase in ChromeFilter.NoticePhrases)
+        {
+            Assert.Contains(ChromeFilter.NoticeAnchors, anchor => phrase.Contains(anchor, StringComparison.Ordinal));
+        }
+    }
 
     [Theory]
     [MemberData(nameof(ChromeLines))]
