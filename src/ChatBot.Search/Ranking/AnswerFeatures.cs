@@ -32,6 +32,7 @@ public static class AnswerFeatures
         "year-like", "in-a-date", "spelled-number", "full-date", "month", "year-only", "century", "decade", "range",
         "granularity-asked", "one-word-name-starting-sentence", "phrase-for-who", "phrase-near-weight", "capitalised-phrase",
         "number-range", "ordinal", "fraction-or-multiple", "round-quantity", "span-of-time", "number-compound", "clock-time",
+        "name-after-a-role",
     ];
 
     public static int Count => Names.Length;
@@ -41,6 +42,7 @@ public static class AnswerFeatures
 
     private static readonly int OneWordNameStartingSentence = Array.IndexOf(Names, "one-word-name-starting-sentence");
     private static readonly int NumberShapes = Array.IndexOf(Names, "number-range");
+    private static readonly int NameAfterARole = Array.IndexOf(Names, "name-after-a-role");
 
     /// <summary>Writes the features of <paramref name="c"/> in <paramref name="context"/> to <paramref name="f"/> (length <see cref="Count"/>).</summary>
     public static void Fill(SpanContext context, in SpanCandidate c, Span<double> f)
@@ -128,6 +130,9 @@ public static class AnswerFeatures
         f[tail + 1] = phrase && context.AsksWho ? 1 : 0;
         f[tail + 2] = phrase ? around : 0;
         f[tail + 3] = phrase && char.IsUpper(text[0]) ? 1 : 0;
+        // "safety Kurt Coleman", "explorer Jean Ribault": a name right after a lower-case noun naming its role.
+        f[NameAfterARole] = c.IsName && RoleWordAt(layout, c.First - 1, s) ? 1 : 0;
+
         if (context.Kind is AnswerKind.Number or AnswerKind.Amount && NumberShape(text) is var shape and >= 0)
         {
             f[NumberShapes + shape] = 1;
@@ -225,6 +230,18 @@ public static class AnswerFeatures
         var name = text.ToString();
         return AnswerCandidates.IsDemonym(name) || (!text.Contains(' ') && (text.EndsWith("ern") || text.EndsWith("ians") || text.EndsWith("ans")
             || text.EndsWith("ese") || text.EndsWith("ch")));
+    }
+
+    /// <summary>A lower-case content word of the sentence joined to its neighbours by spaces alone ("safety", "explorer").</summary>
+    private static bool RoleWordAt(QuoteLayout layout, int word, int sentence)
+    {
+        if (word <= 0 || word >= layout.WordCount - 1 || layout.SentenceOfWord(word) != sentence || !layout.JoinsPrevious(word) || !layout.JoinsPrevious(word + 1))
+        {
+            return false;
+        }
+
+        var w = Word(layout, word);
+        return char.IsLower(w[0]) && w.Length > 3 && !AnswerPhrases.IsFunctionWord(w);
     }
 
     private static ReadOnlySpan<char> Word(QuoteLayout layout, int word)

@@ -12,51 +12,51 @@ public static class AnswerSpanWeights
 {
     private static readonly double[] Person =
     [
-        0.8249, // match-share
-        0.7601, // weight-share
-        0.8583, // best-sentence
-        0.3384, // heaviest-word
-        -0.7869, // distance
-        -0.1391, // adjacent
-        0.9985, // near-matches
-        0.4053, // before-all-matches
-        -0.1809, // after-all-matches
-        0.6961, // weight-3-before
-        -0.5311, // weight-3-after
-        1.8522, // weight-10-around
-        0.0357, // matches-on-both-sides
-        -0.153, // question-word-next
-        -0.114, // question-word-before
-        1.3294, // wh-word-next-after
-        1.2377, // wh-word-next-before
-        0.2458, // last-word-before
-        0.4202, // object-question-last-word-before
-        0.4372, // starts-sentence
-        2.0838, // name
-        -2.0838, // phrase
-        -0.1532, // one-word
-        0.0282, // two-words
-        0.0974, // three-words
-        0.0276, // four-or-more-words
-        -0.6345, // one-word-name
-        0.1302, // acronym
-        -0.033, // digit
-        0.9877, // plural
-        -1.3489, // verb-like
-        0.6353, // whole-run
-        -0.56, // run-end
-        0.7056, // after-by
-        -0.1364, // after-of
-        -1.6538, // after-place-preposition
-        -0.2895, // after-determiner
-        -0.0452, // after-to-for-with
-        0.0978, // after-comma
-        0.4056, // agent-marker
-        0.9518, // after-title
-        -0.1327, // institution
+        0.8217, // match-share
+        0.7325, // weight-share
+        0.9185, // best-sentence
+        0.3268, // heaviest-word
+        -0.7706, // distance
+        -0.1404, // adjacent
+        0.9601, // near-matches
+        0.42, // before-all-matches
+        -0.1952, // after-all-matches
+        0.7042, // weight-3-before
+        -0.456, // weight-3-after
+        1.803, // weight-10-around
+        0.0426, // matches-on-both-sides
+        -0.1685, // question-word-next
+        -0.0991, // question-word-before
+        1.3542, // wh-word-next-after
+        1.1261, // wh-word-next-before
+        0.267, // last-word-before
+        0.4151, // object-question-last-word-before
+        0.5877, // starts-sentence
+        2.0096, // name
+        -2.0096, // phrase
+        -0.1512, // one-word
+        0.061, // two-words
+        0.1299, // three-words
+        -0.0397, // four-or-more-words
+        -0.5937, // one-word-name
+        0.1146, // acronym
+        -0.0345, // digit
+        0.9952, // plural
+        -1.3329, // verb-like
+        0.9149, // whole-run
+        -0.6696, // run-end
+        0.7661, // after-by
+        -0.0637, // after-of
+        -1.5877, // after-place-preposition
+        -0.2122, // after-determiner
+        0.0235, // after-to-for-with
+        0.2343, // after-comma
+        0.4878, // agent-marker
+        1.0653, // after-title
+        -0.1688, // institution
         0, // institution-when-person-asked
-        -0.1268, // demonym
-        -0.6938, // in-parentheses
+        -0.1712, // demonym
+        -0.6593, // in-parentheses
         0, // unit
         -0, // percentage
         0, // share-asked-no-percentage
@@ -70,10 +70,10 @@ public static class AnswerSpanWeights
         0, // decade
         0, // range
         0, // granularity-asked
-        -0.4187, // one-word-name-starting-sentence
-        0.1094, // phrase-for-who
-        0.0558, // phrase-near-weight
-        1.1286, // capitalised-phrase
+        -0.4705, // one-word-name-starting-sentence
+        0.1441, // phrase-for-who
+        0.0594, // phrase-near-weight
+        1.1724, // capitalised-phrase
         0, // number-range
         0, // ordinal
         0, // fraction-or-multiple
@@ -81,6 +81,7 @@ public static class AnswerSpanWeights
         0, // span-of-time
         0, // number-compound
         0, // clock-time
+        1.0608, // name-after-a-role
     ];
 
     private static readonly double[] Date =
@@ -154,55 +155,56 @@ public static class AnswerSpanWeights
         0, // span-of-time
         0, // number-compound
         0, // clock-time
+        0, // name-after-a-role
     ];
 
     private static readonly double[] Place =
     [
-        0.7482, // match-share
-        0.6212, // weight-share
-        1.1711, // best-sentence
-        0.2539, // heaviest-word
-        -0.1893, // distance
-        -0.0523, // adjacent
-        0.2869, // near-matches
-        -0.9657, // before-all-matches
-        -0.3139, // after-all-matches
-        0.4792, // weight-3-before
-        -0.3556, // weight-3-after
-        1.3127, // weight-10-around
-        -0.7076, // matches-on-both-sides
-        0.1258, // question-word-next
-        0.3199, // question-word-before
-        0.194, // wh-word-next-after
-        0.1361, // wh-word-next-before
-        1.145, // last-word-before
-        0.0291, // object-question-last-word-before
-        0.8257, // starts-sentence
-        1.1481, // name
-        -1.1481, // phrase
-        0.4103, // one-word
-        0.8422, // two-words
-        -0.7859, // three-words
-        -0.4666, // four-or-more-words
-        0.7621, // one-word-name
-        1.0293, // acronym
-        -0.1242, // digit
-        0.2031, // plural
-        -0.7035, // verb-like
-        0.577, // whole-run
-        0.6213, // run-end
-        -0.9952, // after-by
-        -0.2137, // after-of
-        1.5661, // after-place-preposition
-        0.5067, // after-determiner
-        0.0389, // after-to-for-with
-        0.1456, // after-comma
-        0.401, // agent-marker
-        0.8448, // after-title
-        -0.1662, // institution
+        0.7055, // match-share
+        0.5751, // weight-share
+        1.2171, // best-sentence
+        0.2001, // heaviest-word
+        -0.196, // distance
+        0.0043, // adjacent
+        0.1904, // near-matches
+        -0.9433, // before-all-matches
+        -0.3225, // after-all-matches
+        0.41, // weight-3-before
+        -0.3574, // weight-3-after
+        1.4022, // weight-10-around
+        -0.7314, // matches-on-both-sides
+        0.0845, // question-word-next
+        0.3291, // question-word-before
+        0.2293, // wh-word-next-after
+        0.1889, // wh-word-next-before
+        1.1785, // last-word-before
+        0.0256, // object-question-last-word-before
+        0.853, // starts-sentence
+        1.1386, // name
+        -1.1386, // phrase
+        0.3938, // one-word
+        0.809, // two-words
+        -0.6633, // three-words
+        -0.5395, // four-or-more-words
+        0.6887, // one-word-name
+        1.0287, // acronym
+        -0.109, // digit
+        0.2324, // plural
+        -0.6789, // verb-like
+        0.9737, // whole-run
+        0.3778, // run-end
+        -0.9599, // after-by
+        -0.1789, // after-of
+        1.6104, // after-place-preposition
+        0.5929, // after-determiner
+        0.0698, // after-to-for-with
+        0.1817, // after-comma
+        0.4166, // agent-marker
+        0.972, // after-title
+        -0.1564, // institution
         0, // institution-when-person-asked
-        -0.6344, // demonym
-        -0.5673, // in-parentheses
+        -0.57, // demonym
+        -0.5543, // in-parentheses
         0, // unit
         0, // percentage
         0, // share-asked-no-percentage
@@ -216,10 +218,10 @@ public static class AnswerSpanWeights
         0, // decade
         0, // range
         0, // granularity-asked
-        -0.7754, // one-word-name-starting-sentence
+        -0.7547, // one-word-name-starting-sentence
         0, // phrase-for-who
-        0.2724, // phrase-near-weight
-        0.5385, // capitalised-phrase
+        0.2324, // phrase-near-weight
+        0.4888, // capitalised-phrase
         0, // number-range
         0, // ordinal
         0, // fraction-or-multiple
@@ -227,61 +229,62 @@ public static class AnswerSpanWeights
         0, // span-of-time
         0, // number-compound
         0, // clock-time
+        1.5888, // name-after-a-role
     ];
 
     private static readonly double[] Number =
     [
-        0.4614, // match-share
-        0.4597, // weight-share
-        1.3947, // best-sentence
-        0.0791, // heaviest-word
-        -0.649, // distance
-        0.3986, // adjacent
-        1.6878, // near-matches
-        -1.1108, // before-all-matches
-        0.1108, // after-all-matches
-        0.1586, // weight-3-before
-        1.2602, // weight-3-after
-        1.0192, // weight-10-around
-        -0.5347, // matches-on-both-sides
-        1.6731, // question-word-next
-        0.2864, // question-word-before
-        0.1029, // wh-word-next-after
-        0.1909, // wh-word-next-before
-        -0.5034, // last-word-before
+        0.5789, // match-share
+        0.5285, // weight-share
+        1.1043, // best-sentence
+        0.3221, // heaviest-word
+        -0.7506, // distance
+        0.2321, // adjacent
+        1.3006, // near-matches
+        -0.6835, // before-all-matches
+        0.1326, // after-all-matches
+        0.267, // weight-3-before
+        1.149, // weight-3-after
+        1.2348, // weight-10-around
+        -0.1834, // matches-on-both-sides
+        1.4266, // question-word-next
+        0.1185, // question-word-before
+        -0.0051, // wh-word-next-after
+        0.1238, // wh-word-next-before
+        -0.362, // last-word-before
         0, // object-question-last-word-before
-        0.3473, // starts-sentence
+        0.1435, // starts-sentence
         0, // name
         0, // phrase
-        -0.3185, // one-word
-        0.8991, // two-words
-        -0.5806, // three-words
+        -0.431, // one-word
+        0.4124, // two-words
+        0.0186, // three-words
         0, // four-or-more-words
         0, // one-word-name
         0, // acronym
-        -0.0004, // digit
-        0.0706, // plural
-        0.3703, // verb-like
+        0.0118, // digit
+        -0.0885, // plural
+        0.3515, // verb-like
         0, // whole-run
         0, // run-end
-        0.0674, // after-by
-        0.282, // after-of
-        -0.3937, // after-place-preposition
-        -0.4762, // after-determiner
-        0.2976, // after-to-for-with
-        -0.4375, // after-comma
+        -0.168, // after-by
+        0.2133, // after-of
+        -0.5376, // after-place-preposition
+        -0.4953, // after-determiner
+        0.4114, // after-to-for-with
+        -0.5882, // after-comma
         0, // agent-marker
         0, // after-title
         0, // institution
         0, // institution-when-person-asked
         0, // demonym
-        -0.8749, // in-parentheses
-        0, // unit
-        -0.4878, // percentage
-        0, // share-asked-no-percentage
-        -1.8893, // year-like
-        -1.3926, // in-a-date
-        0.0004, // spelled-number
+        -0.8503, // in-parentheses
+        0.6606, // unit
+        0.2686, // percentage
+        -1.1796, // share-asked-no-percentage
+        -1.758, // year-like
+        -1.2886, // in-a-date
+        -0.0118, // spelled-number
         0, // full-date
         0, // month
         0, // year-only
@@ -293,13 +296,14 @@ public static class AnswerSpanWeights
         0, // phrase-for-who
         0, // phrase-near-weight
         0, // capitalised-phrase
-        -0.7149, // number-range
-        -1.2436, // ordinal
-        0.1151, // fraction-or-multiple
-        -0.2237, // round-quantity
-        0.5999, // span-of-time
-        -0.8395, // number-compound
-        -0.0844, // clock-time
+        -0.3648, // number-range
+        -1.2718, // ordinal
+        0.7394, // fraction-or-multiple
+        -0.0593, // round-quantity
+        0.5346, // span-of-time
+        -0.8023, // number-compound
+        0.3217, // clock-time
+        0, // name-after-a-role
     ];
 
     private static readonly double[] Amount =
@@ -373,6 +377,7 @@ public static class AnswerSpanWeights
         -0.0452, // span-of-time
         -0.5395, // number-compound
         1.7738, // clock-time
+        0, // name-after-a-role
     ];
 
     private static readonly double[] NoWeights = new double[AnswerFeatures.Count];

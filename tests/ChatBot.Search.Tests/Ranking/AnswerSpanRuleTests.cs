@@ -18,6 +18,7 @@ public sealed class AnswerSpanRuleTests
     [InlineData("How much of the milk is produced in the north?", "Nearly two-thirds of the milk is produced in the north.", "two-thirds")]
     [InlineData("When did oxygen first appear in the atmosphere?", "Oxygen first appeared in the atmosphere about 2.5 billion years ago.", "2.5 billion years ago")]
     [InlineData("Who do the representatives defer to?", "Even Priesthood representatives defer to Elder Morgan when in his home.", "Elder Morgan")]
+    [InlineData("Who led the team in interceptions?", "The Bears secondary featured safety Kurt Coleman, who led the team in interceptions.", "Kurt Coleman")]
     public void Find_Question_MarksTheAnswer(string question, string quote, string expected)
         => Assert.Equal(expected, Mark(question, quote));
 
