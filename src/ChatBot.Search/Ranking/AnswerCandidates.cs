@@ -63,11 +63,17 @@ public static partial class AnswerCandidates
 
     /// <summary>
     /// The candidates a marked answer is chosen from: those of <see cref="In"/>, and for a date also a weekday, a
-    /// month alone and a decade with "early", "mid" or "late" ("Tuesday", "every June", "the mid-2000s"), shapes
-    /// that answer when-questions but are too loose to make a sentence hold a date.
+    /// month alone and a decade with "early", "mid" or "late" ("Tuesday", "every June", "the mid-2000s"), for a
+    /// number or an amount also ranges, ordinals, fractions, multiples, round quantities and spans of time
+    /// ("200–300", "seventh", "two-thirds", "twice", "thousands", "a year", "24-year", "11:28"): shapes that answer
+    /// such questions on SQuAD but are too loose to make a sentence hold a date or a number.
     /// </summary>
-    public static IEnumerable<AnswerCandidate> ForAnswer(string text, AnswerKind kind)
-        => kind == AnswerKind.Date ? In(text, kind).Concat(Matches(LooseDatePattern(), text, false)) : In(text, kind);
+    public static IEnumerable<AnswerCandidate> ForAnswer(string text, AnswerKind kind) => kind switch
+    {
+        AnswerKind.Date => In(text, kind).Concat(Matches(LooseDatePattern(), text, false)),
+        AnswerKind.Number or AnswerKind.Amount => In(text, kind).Concat(Matches(LooseNumberPattern(), text, false)),
+        _ => In(text, kind),
+    };
 
     /// <summary>Whether a name holds a word of an institution, an event or a document ("Party", "Treaty").</summary>
     public static bool NamesAnInstitution(string name) => name.Split(' ').Any(NotPersons.Contains);
@@ -191,8 +197,23 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(
         @"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b" +
-        @"|\b(?:early|mid|late)-?\d{3,4}s\b")]
+        @"|\b(?:early|mid|late)-?\d{3,4}s\b" +
+        @"|(?<=\b(?:in|of|early|late|mid|until|since|by|each|every|last|next|from|to|through) )May\b" +
+        @"|\b\d+(?:\.\d+)?(?:\s?[–-]\s?\d+(?:\.\d+)?)?\s(?:thousand|million|billion)\syears\sago\b" +
+        @"|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b")]
     private static partial Regex LooseDatePattern();
+
+    [GeneratedRegex(
+        @"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s?[–-]\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand))?(?![\w])" +
+        @"|(?<![\w.])\d+(?:\.\d+)?-(?!\d)\p{Ll}+\b" +
+        @"|\b\d{1,2}:\d{2}\b" +
+        @"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b" +
+        @"|\b(?:(?:one|two|three|four)[\s-](?:half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths)|half|a third|a quarter)\b" +
+        @"|\b(?:twice|thrice|once|(?:two|three|four|five|ten|\d+) times)\b" +
+        @"|\b(?:(?:tens|hundreds) of )?(?:thousands|hundreds|millions|billions|dozens)\b|\bseveral\b|\binfinitely many\b" +
+        @"|\b(?:a|an) (?:year|month|week|day|decade|century|hour|minute|mile)\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex LooseNumberPattern();
 
     [GeneratedRegex(
         @"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:%|percent|per cent|million|billion|thousand|hundred))?(?![\w])" +

@@ -31,12 +31,18 @@ public static class AnswerFeatures
         "institution-when-person-asked", "demonym", "in-parentheses", "unit", "percentage", "share-asked-no-percentage",
         "year-like", "in-a-date", "spelled-number", "full-date", "month", "year-only", "century", "decade", "range",
         "granularity-asked", "one-word-name-starting-sentence", "phrase-for-who", "phrase-near-weight", "capitalised-phrase",
+        "number-range", "ordinal", "fraction-or-multiple", "round-quantity", "span-of-time", "number-compound", "clock-time",
+        "name-after-a-role",
     ];
 
     public static int Count => Names.Length;
 
     /// <summary>The index of "object-question-last-word-before".</summary>
     public static readonly int ObjectAfterVerb = Array.IndexOf(Names, "object-question-last-word-before");
+
+    private static readonly int OneWordNameStartingSentence = Array.IndexOf(Names, "one-word-name-starting-sentence");
+    private static readonly int NumberShapes = Array.IndexOf(Names, "number-range");
+    private static readonly int NameAfterARole = Array.IndexOf(Names, "name-after-a-role");
 
     /// <summary>Writes the features of <paramref name="c"/> in <paramref name="context"/> to <paramref name="f"/> (length <see cref="Count"/>).</summary>
     public static void Fill(SpanContext context, in SpanCandidate c, Span<double> f)
@@ -108,7 +114,7 @@ public static class AnswerFeatures
         var institution = c.IsName && AnswerCandidates.NamesAnInstitution(text.ToString());
         f[i++] = institution ? 1 : 0;
         f[i++] = institution && context.AsksForAPerson ? 1 : 0;
-        f[i++] = c.IsName && AnswerCandidates.IsDemonym(text.ToString()) ? 1 : 0;
+        f[i++] = c.IsName && LikeADemonym(text) ? 1 : 0;
         f[i++] = c.Start > 0 && quote[c.Start - 1] == '(' ? 1 : 0;
 
         var percentage = text.Contains('%') || text.Contains("percent", StringComparison.OrdinalIgnoreCase) || text.Contains("per cent", StringComparison.OrdinalIgnoreCase);
@@ -119,10 +125,19 @@ public static class AnswerFeatures
         f[i++] = context.Kind == AnswerKind.Number && InADate(quote, c.Start, c.End) ? 1 : 0;
         f[i++] = char.IsLetter(text[0]) && context.Kind is AnswerKind.Number or AnswerKind.Amount ? 1 : 0;
         var phrase = c.IsPhrase && !c.IsName;
-        f[^4] = c.IsName && words == 1 && startsSentence ? 1 : 0;
-        f[^3] = phrase && context.AsksWho ? 1 : 0;
-        f[^2] = phrase ? around : 0;
-        f[^1] = phrase && char.IsUpper(text[0]) ? 1 : 0;
+        var tail = OneWordNameStartingSentence;
+        f[tail] = c.IsName && words == 1 && startsSentence ? 1 : 0;
+        f[tail + 1] = phrase && context.AsksWho ? 1 : 0;
+        f[tail + 2] = phrase ? around : 0;
+        f[tail + 3] = phrase && char.IsUpper(text[0]) ? 1 : 0;
+        // "safety Kurt Coleman", "explorer Jean Ribault": a name right after a lower-case noun naming its role.
+        f[NameAfterARole] = c.IsName && RoleWordAt(layout, c.First - 1, s) ? 1 : 0;
+
+        if (context.Kind is AnswerKind.Number or AnswerKind.Amount && NumberShape(text) is var shape and >= 0)
+        {
+            f[NumberShapes + shape] = 1;
+        }
+
         if (context.Kind == AnswerKind.Date)
         {
             var month = HasMonth(text);
@@ -147,6 +162,86 @@ public static class AnswerFeatures
                 _ => 0,
             };
         }
+    }
+
+    /// <summary>
+    /// Which of the loose shapes of a number (<see cref="AnswerCandidates.ForAnswer"/>) a candidate has, in the
+    /// order of their features from "number-range": a range, an ordinal, a fraction or a multiple, a round
+    /// quantity, a span of time, a number joined to its unit ("24-year"), a time of day; −1 for none.
+    /// </summary>
+    private static int NumberShape(ReadOnlySpan<char> text)
+    {
+        var digits = text.IndexOfAnyInRange('0', '9') >= 0;
+        if (digits && text.Contains(':'))
+        {
+            return 6;
+        }
+
+        var dash = text.IndexOfAny('-', '–');
+        if (digits && dash > 0 && dash + 1 < text.Length)
+        {
+            return char.IsLetter(text[dash + 1]) ? 5 : 0;
+        }
+
+        if (text.StartsWith("a ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("an ", StringComparison.OrdinalIgnoreCase))
+        {
+            return 4;
+        }
+
+        if (IsOrdinal(text))
+        {
+            return 1;
+        }
+
+        if (text.Contains("half", StringComparison.OrdinalIgnoreCase) || text.Contains("third", StringComparison.OrdinalIgnoreCase) || text.Contains("quarter", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("fourth", StringComparison.OrdinalIgnoreCase) || text.Contains("fifth", StringComparison.OrdinalIgnoreCase) || text.Contains("twice", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("thrice", StringComparison.OrdinalIgnoreCase) || text.Contains("once", StringComparison.OrdinalIgnoreCase) || text.EndsWith(" times", StringComparison.OrdinalIgnoreCase))
+        {
+            return 2;
+        }
+
+        return (text.EndsWith("s", StringComparison.Ordinal) && !digits) || text.Equals("several", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("infinitely many", StringComparison.OrdinalIgnoreCase) ? 3 : -1;
+    }
+
+    private static readonly string[] OrdinalWords =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+    /// <summary>"seventh", "15th".</summary>
+    private static bool IsOrdinal(ReadOnlySpan<char> text)
+    {
+        foreach (var word in OrdinalWords)
+        {
+            if (text.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return text.Length > 2 && char.IsDigit(text[0]) && char.IsDigit(text[^3]) && (text.EndsWith("st") || text.EndsWith("nd") || text.EndsWith("rd") || text.EndsWith("th"));
+    }
+
+    /// <summary>
+    /// A one-word name shaped like the adjective or plural of a people or a region ("Bolivian", "Americans",
+    /// "Western", "French"): for where-questions the place is the country, not its people.
+    /// </summary>
+    private static bool LikeADemonym(ReadOnlySpan<char> text)
+    {
+        var name = text.ToString();
+        return AnswerCandidates.IsDemonym(name) || (!text.Contains(' ') && (text.EndsWith("ern") || text.EndsWith("ians") || text.EndsWith("ans")
+            || text.EndsWith("ese") || text.EndsWith("ch")));
+    }
+
+    /// <summary>A lower-case content word of the sentence joined to its neighbours by spaces alone ("safety", "explorer").</summary>
+    private static bool RoleWordAt(QuoteLayout layout, int word, int sentence)
+    {
+        if (word <= 0 || word >= layout.WordCount - 1 || layout.SentenceOfWord(word) != sentence || !layout.JoinsPrevious(word) || !layout.JoinsPrevious(word + 1))
+        {
+            return false;
+        }
+
+        var w = Word(layout, word);
+        return char.IsLower(w[0]) && w.Length > 3 && !AnswerPhrases.IsFunctionWord(w);
     }
 
     private static ReadOnlySpan<char> Word(QuoteLayout layout, int word)

@@ -93,7 +93,7 @@ public static class AnswerSpans
         var seen = new Dictionary<(int, int), int>();
         foreach (var found in AnswerCandidates.ForAnswer(quote, kind))
         {
-            var candidate = names ? WithoutQuestionWords(quote, found, questionTerms) : found;
+            var candidate = names ? WithoutLeadingFunctionWords(quote, WithoutQuestionWords(quote, found, questionTerms), layout) : found;
             if (candidate.End <= candidate.Start)
             {
                 continue;
@@ -207,6 +207,29 @@ public static class AnswerSpans
         var start = name.Start + words[..first].Sum(w => w.Length + 1);
         var end = start + string.Join(' ', words[first..(last + 1)]).Length;
         return name with { Start = start, End = end };
+    }
+
+    /// <summary>
+    /// A name without the capitalised function words and the adverb that start it ("Even Priesthood
+    /// representatives", "Where", "Generally"): a sentence's first word is capitalised whatever it is.
+    /// </summary>
+    private static AnswerCandidate WithoutLeadingFunctionWords(string quote, AnswerCandidate name, QuoteLayout layout)
+    {
+        while (name.End > name.Start)
+        {
+            var space = quote.IndexOf(' ', name.Start, name.End - name.Start);
+            var word = quote.AsSpan(name.Start, (space < 0 ? name.End : space) - name.Start);
+            var first = layout.WordsOf(name.Start, name.End).First;
+            var startsSentence = first == 0 || layout.SentenceOfWord(first - 1) != layout.SentenceOfWord(first);
+            if (!AnswerPhrases.IsFunctionWord(word) && !(startsSentence && word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            name = space < 0 ? name with { End = name.Start } : name with { Start = space + 1 };
+        }
+
+        return name;
     }
 
     private static bool OnlyQuestionWords(string text, IReadOnlySet<string> questionTerms)

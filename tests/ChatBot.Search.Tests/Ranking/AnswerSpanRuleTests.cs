@@ -13,12 +13,22 @@ public sealed class AnswerSpanRuleTests
     [InlineData("What percentage of the city was Jewish?", "Of the 350,000 residents of the city, some 30% were Jewish.", "30%")]
     [InlineData("Who drafted the treaty?", "The treaty was drafted by the young lawyer John Adams, with help from the clerk Samuel Ward.", "John Adams")]
     [InlineData("When was the Ottoman empire at its height?", "The empire lasted from 1299 to 1923. During the 16th and 17th centuries, at the height of its power, the Ottoman empire ruled much of Europe.", "16th and 17th centuries")]
+    [InlineData("How many years has the valley been inhabited?", "The valley has been inhabited for thousands of years by farmers.", "thousands")]
+    [InlineData("How many receptors must be bound?", "Many receptors (around 200–300) must be bound before the cell responds.", "200–300")]
+    [InlineData("How much of the milk is produced in the north?", "Nearly two-thirds of the milk is produced in the north.", "two-thirds")]
+    [InlineData("When did oxygen first appear in the atmosphere?", "Oxygen first appeared in the atmosphere about 2.5 billion years ago.", "2.5 billion years ago")]
+    [InlineData("Who do the representatives defer to?", "Even Priesthood representatives defer to Elder Morgan when in his home.", "Elder Morgan")]
+    [InlineData("Who led the team in interceptions?", "The Bears secondary featured safety Kurt Coleman, who led the team in interceptions.", "Kurt Coleman")]
     public void Find_Question_MarksTheAnswer(string question, string quote, string expected)
         => Assert.Equal(expected, Mark(question, quote));
 
     [Fact]
     public void Find_NameMadeOnlyOfQuestionWords_IsNeverTheAnswer()
         => Assert.Null(Mark("Who was Roger Goodell?", "Roger Goodell spoke."));
+
+    [Fact]
+    public void Find_CapitalisedFunctionWordStartingASentence_IsNoName()
+        => Assert.NotEqual("Where", Mark("Who lived near the river?", "Where the river bends, fishermen lived near the old mill."));
 
     [Theory]
     [InlineData("When the law is the target of the protest, what is this called?", AnswerKind.None)]
