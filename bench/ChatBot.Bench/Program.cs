@@ -38,8 +38,10 @@ var wordsBelow = new Option<double>("--below") { Description = "Only words whose
 var wordsOut = new Option<FileInfo?>("--out") { Description = "Write the table (word TAB weight) to this file" };
 var wordsSeeds = new Option<FileInfo?>("--seed-questions") { Description = "An eval file about the bundled texts, e.g. ../shared/eval/seed-questions.tsv" };
 var wordsSeedSources = new Option<DirectoryInfo?>("--seed-sources") { Description = "The bundled texts the seed questions ask about, e.g. index/sources" };
-var words = new Command("question-words", "Derive the weights of words that frame a question rather than name its content") { wordsSquad, wordsSeeds, wordsSeedSources, wordsMinimum, wordsBelow, wordsOut };
-words.SetAction((parse, ct) => Task.FromResult(QuestionWordsBench.Run(parse.GetValue(wordsSquad)!, parse.GetValue(wordsSeeds), parse.GetValue(wordsSeedSources), parse.GetValue(wordsMinimum), parse.GetValue(wordsBelow), parse.GetValue(wordsOut))));
+var wordsHalf = new Option<string?>("--half") { Description = "Fit on the even or the odd SQuAD articles only (to test on the others)" };
+wordsHalf.AcceptOnlyFromAmong("even", "odd");
+var words = new Command("question-words", "Derive the weights of words and two-word phrases that frame a question rather than name its content") { wordsSquad, wordsSeeds, wordsSeedSources, wordsMinimum, wordsBelow, wordsHalf, wordsOut };
+words.SetAction((parse, ct) => Task.FromResult(QuestionWordsBench.Run(parse.GetValue(wordsSquad)!, parse.GetValue(wordsSeeds), parse.GetValue(wordsSeedSources), parse.GetValue(wordsMinimum), parse.GetValue(wordsBelow), parse.GetValue(wordsHalf), parse.GetValue(wordsOut))));
 root.Subcommands.Add(words);
 
 var explainSources = new Argument<DirectoryInfo>("sources-dir") { Description = "A sources folder, e.g. index/sources" };

@@ -32,6 +32,11 @@ public static class QualityBench
 
             int[] hits = [0, 0, 0, 0, 0, 0];
             int[] substringHits = [0, 0, 0, 0, 0, 0];
+
+            // The same per half of the articles (even and odd in file order, as the semantic and confidence benches
+            // split them), so a weight fitted on one half can be checked on the other.
+            var titles = articles.Keys.ToList();
+            var halves = new (int Questions, int[] Hits)[] { (0, new int[6]), (0, new int[6]) };
             var maxQuote = 0;
             long quoteChars = 0, quotes = 0;
             var shown = 0;
@@ -63,8 +68,15 @@ public static class QualityBench
 
                 spans.Add(question, answer, normalizedAnswers, () => engine.Rank(question.Question, CorpusScope.Global, 1, cancellationToken));
 
+                var half = titles.IndexOf(question.Article) % 2;
+                halves[half].Questions++;
                 for (var k = 1; k <= 5; k++)
                 {
+                    if (firstSubstringHit >= 1 && firstSubstringHit <= k)
+                    {
+                        halves[half].Hits[k]++;
+                    }
+
                     if (firstHit >= 1 && firstHit <= k)
                     {
                         hits[k]++;
@@ -90,6 +102,7 @@ public static class QualityBench
             var n = questions.Count;
             Console.WriteLine($"questions {n}  hit@1 {(double)hits[1] / n:F3}  hit@3 {(double)hits[3] / n:F3}  hit@5 {(double)hits[5] / n:F3}  (answer as whole words)");
             Console.WriteLine($"               hit@1 {(double)substringHits[1] / n:F3}  hit@3 {(double)substringHits[3] / n:F3}  hit@5 {(double)substringHits[5] / n:F3}  (answer as a substring)");
+            Console.WriteLine(string.Join("   ", halves.Select((h, i) => $"{(i == 0 ? "even" : "odd")} articles: {h.Questions} questions  hit@1 {(double)h.Hits[1] / Math.Max(1, h.Questions):F3}  hit@5 {(double)h.Hits[5] / Math.Max(1, h.Questions):F3}")) + "  (as a substring)");
             spans.Print();
             Console.WriteLine($"quotes: mean {(double)quoteChars / Math.Max(1, quotes):F0} characters, longest {maxQuote}; {stopwatch.Elapsed.TotalMilliseconds / n:F2} ms per question");
             return 0;

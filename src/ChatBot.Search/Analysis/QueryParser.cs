@@ -52,14 +52,18 @@ public static class QueryParser
         var analyzed = HasLowercase(text) ? text : text.ToLowerInvariant();
         var terms = new List<QueryTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in TextAnalysis.Analyze(analyzed))
+        var tokens = TextAnalysis.Analyze(analyzed);
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             if (!seen.Add(token.Term))
             {
                 continue;
             }
 
-            terms.Add(new QueryTerm(token.Term, text[token.Start..token.End], terms.Count, QuestionWords.Weight(token.Term), TermOrigin.Question));
+            // A word weighs what it tells beside its neighbours: "place" after "take" frames the question.
+            var weight = QuestionWords.Weight(token.Term, i > 0 ? tokens[i - 1].Term : null, i + 1 < tokens.Count ? tokens[i + 1].Term : null);
+            terms.Add(new QueryTerm(token.Term, text[token.Start..token.End], terms.Count, weight, TermOrigin.Question));
             if (terms.Count == MaxTerms)
             {
                 break;

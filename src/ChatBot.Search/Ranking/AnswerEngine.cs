@@ -146,19 +146,28 @@ public sealed class AnswerEngine(
         // A question word the corpus has never seen is as informative as a word can be, and it is missing; but a
         // small corpus has a small vocabulary, so an ordinary word it lacks ("view", "article") says less there
         // than a name or a number it lacks ("World Cup", "1986").
+        // And a word of the corpus that a quote lacks can say no more than the same word lacking from the whole
+        // corpus would: in a small corpus one passage with "placed its bets" makes "place" rarer than "coup" in a
+        // corpus about the coup, but lacking "place" says no more than lacking "view", which the corpus has never
+        // seen. (In a corpus of hundreds of passages no seen word's idf reaches that bound.) A word the corpus
+        // lacks but spells closely ("bread", "break") keeps what its spelling weighs: the asker may mean it.
         var unseenWeight = Bm25.Idf(0, documentCount);
         var unseen = 0.0;
+        var missingWeight = new double[groupWeight.Length];
         for (var g = 0; g < groupWeight.Length; g++)
         {
+            var word = query.Terms.First(t => t.Group == g);
+            var mostTelling = unseenWeight * word.Weight * (IsName(question, word.Surface) ? 1 : (double)documentCount / (documentCount + UnseenWordPrior));
             if (groupWeight[g] == 0)
             {
-                var word = query.Terms.First(t => t.Group == g);
-                groupWeight[g] = unseenWeight * word.Weight * (IsName(question, word.Surface) ? 1 : (double)documentCount / (documentCount + UnseenWordPrior));
+                groupWeight[g] = mostTelling;
                 unseen += groupWeight[g];
             }
+
+            missingWeight[g] = terms.ContainsKey(word.Term) ? Math.Min(groupWeight[g], mostTelling) : groupWeight[g];
         }
 
-        var weights = new QuestionWeights(terms, groupWeight, AnswerSpans.Classify(question), unseen) { DocumentCount = documentCount };
+        var weights = new QuestionWeights(terms, groupWeight, AnswerSpans.Classify(question), unseen) { DocumentCount = documentCount, MissingWeights = missingWeight };
         var maxScore = first.Hits.Count > 0 ? first.Hits.Max(c => c.Score) : 1;
         var ranked = new List<RankedPassage>();
         foreach (var hit in first.Hits)

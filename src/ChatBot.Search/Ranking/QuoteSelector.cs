@@ -165,7 +165,7 @@ public static class QuoteSelector
         {
             if (!found[g])
             {
-                heaviest = Math.Max(heaviest, question.GroupWeights[g]);
+                heaviest = Math.Max(heaviest, question.MissingWeights[g]);
             }
         }
 
@@ -250,6 +250,12 @@ public sealed class QuestionWeights(
 
     /// <summary>What each question word weighs at most (its best term), by group.</summary>
     public IReadOnlyList<double> GroupWeights { get; } = groupWeights;
+
+    /// <summary>
+    /// What each question word weighs when a quote lacks it, by group: its weight, or less where lacking it says
+    /// less than its rarity suggests (see AnswerEngine's unseen-word rule). Its weight when not given.
+    /// </summary>
+    public IReadOnlyList<double> MissingWeights { get; init; } = groupWeights;
 
     /// <summary>How many passages the scope holds (the document count of the idfs above).</summary>
     public int DocumentCount { get; init; }

@@ -64,4 +64,32 @@ public sealed class QueryParserTests
         Assert.NotEmpty(terms);
         Assert.All(terms, t => Assert.Matches("^[\\p{L}\\p{N}.']+$", t.Term));
     }
+
+    private static double WeightOf(string question, string term) => QueryParser.Parse(question).Terms.Single(t => t.Term == term).Weight;
+
+    [Fact]
+    public void Parse_FramingPhrase_WeighsItsWordsLessThanTheSubject()
+    {
+        // "take place" frames the question; "coup" is what it asks about.
+        Assert.Equal(1.0, WeightOf("When did the coup take place?", "coup"));
+        Assert.True(WeightOf("When did the coup take place?", "take") < 0.5);
+        Assert.True(WeightOf("When did the coup take place?", "place") < 0.5);
+    }
+
+    [Fact]
+    public void Parse_WordInAFramingPhrase_WeighsLessThanTheWordAlone()
+    {
+        // "place" after "take" tells less than "place" on its own, as the question-word table's phrase rows say.
+        Assert.True(WeightOf("When did the coup take place?", "place") < WeightOf("Which place did the army reach first?", "place"));
+        Assert.Equal(QuestionWords.Weight("place"), WeightOf("Which place did the army reach first?", "place"));
+    }
+
+    [Fact]
+    public void QuestionWords_Table_HoldsWordsAndPhrasesWithWeightsUpToOne()
+    {
+        Assert.True(QuestionWords.Count > 100);
+        Assert.True(QuestionWords.PhraseCount > 10);
+        Assert.InRange(QuestionWords.Weight("take", null, "place"), 0.01, 1.0);
+        Assert.Equal(1.0, QuestionWords.Weight("coup", null, "place"));
+    }
 }
