@@ -84,10 +84,12 @@ public static class QuoteSelector
                 : coverage;
         }
 
+        // Each sentence is scored once: widening asks for the neighbours' scores again at every step.
+        var scores = new double[sentences.Count];
         var (best, bestScore, bestCoverage) = (0, -1.0, 0.0);
         for (var i = 0; i < sentences.Count; i++)
         {
-            var score = SentenceScore(i);
+            var score = scores[i] = SentenceScore(i);
 
             // Ties go to the earlier sentence.
             if (score > bestScore + 1e-9)
@@ -98,7 +100,7 @@ public static class QuoteSelector
 
         var holdsAnswer = answerBonus > 0 && bestScore > bestCoverage + 1e-9;
 
-        var (bestFirst, bestLast) = Widen(sentences, best, best, SentenceScore);
+        var (bestFirst, bestLast) = Widen(sentences, best, best, i => scores[i]);
 
         var start = sentences[bestFirst].Start;
         var end = sentences[bestLast].End;
