@@ -154,9 +154,15 @@ public sealed class AnswerEngine(
         var unseenWeight = Bm25.Idf(0, documentCount);
         var unseen = 0.0;
         var missingWeight = new double[groupWeight.Length];
+        var words = new QueryTerm?[groupWeight.Length];
+        foreach (var term in query.Terms)
+        {
+            words[term.Group] ??= term;
+        }
+
         for (var g = 0; g < groupWeight.Length; g++)
         {
-            var word = query.Terms.First(t => t.Group == g);
+            var word = words[g]!;
             var mostTelling = unseenWeight * word.Weight * (IsName(question, word.Surface) ? 1 : (double)documentCount / (documentCount + UnseenWordPrior));
             if (groupWeight[g] == 0)
             {
