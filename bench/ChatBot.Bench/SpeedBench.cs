@@ -9,7 +9,7 @@ namespace ChatBot.Bench;
 
 /// <summary>
 /// ChatBot and the Java Lucene 4.10 baseline side by side on one generated corpus, each run as its own process
-/// the way a user runs it: the index build from the command's start to its end, the answer latency of
+/// the way a user runs it (ChatBot published, as the container carries it): the index build from the command's start to its end, the answer latency of
 /// <c>ask --batch</c> in process (200 untimed warm-up questions, then 1,000, top 5, as the baseline does) and the
 /// peak resident set of that run, ChatBot's then the baseline's, in as many rounds as asked; then, in this
 /// process, how soon an added source is answerable and whether memory stays flat over 1,000 add/remove cycles.
@@ -49,6 +49,7 @@ public static class SpeedBench
             Console.WriteLine($"corpus: {paragraphs:N0} paragraphs in {Directory.GetFiles(sources).Length:N0} files; {questions.Count:N0} questions, top {top}; {rounds} round(s), each ChatBot then Lucene");
             var batch = Path.Combine(work.FullName, "batch.txt");
             File.WriteAllLines(batch, questions.Take(WarmUp).Concat(questions));
+            var cli = Publish(work.FullName);
 
             var results = new List<Round>();
             string? database = null;
@@ -62,7 +63,7 @@ public static class SpeedBench
 
                 var roundDirectory = Directory.CreateDirectory(Path.Combine(work.FullName, $"round-{r}")).FullName;
                 database = Path.Combine(roundDirectory, "chatbot.db");
-                var round = RunRound(r, roundDirectory, database, sources, questionsFile, batch, paragraphs, top, baseline);
+                var round = RunRound(r, cli, roundDirectory, database, sources, questionsFile, batch, paragraphs, top, baseline);
                 results.Add(round);
             }
 
@@ -87,9 +88,36 @@ public static class SpeedBench
     /// <summary>What one round measured: ChatBot's runs, then the baseline's (null without one).</summary>
     private sealed record Round(ProcessMeasure Index, ProcessMeasure Ask, Percentiles Ours, ProcessMeasure? LuceneIndex, ProcessMeasure? LuceneAsk, Percentiles? Lucene);
 
-    private static Round RunRound(int number, string directory, string database, string sources, string questionsFile, string batch, long paragraphs, int top, FileInfo? baseline)
+    /// <summary>
+    /// The program as the container carries it: <c>dotnet publish</c> of src/ChatBot (its start-up libraries
+    /// compiled ahead of time), into the bench's work folder; the path of its ChatBot.dll.
+    /// </summary>
+    private static string Publish(string work)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "ChatBot.dll");
+        var project = FindProject();
+        var app = Path.Combine(work, "app");
+        var publish = MeasuredProcess.Run("dotnet", ["publish", project, "-c", "Release", "-o", app, "--artifacts-path", Path.Combine(work, "artifacts")]);
+        Check(publish, "dotnet publish");
+        Console.WriteLine($"published {project} in {publish.Wall.TotalSeconds:F0} s");
+        return Path.Combine(app, "ChatBot.dll");
+    }
+
+    private static string FindProject()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var project = Path.Combine(directory.FullName, "src", "ChatBot", "ChatBot.csproj");
+            if (File.Exists(project))
+            {
+                return project;
+            }
+        }
+
+        throw new InvalidOperationException($"no src/ChatBot/ChatBot.csproj above {AppContext.BaseDirectory}");
+    }
+
+    private static Round RunRound(int number, string cli, string directory, string database, string sources, string questionsFile, string batch, long paragraphs, int top, FileInfo? baseline)
+    {
         var index = MeasuredProcess.Run("dotnet", [cli, "index", "--sources", sources, "--database", database]);
         Check(index, "ChatBot index");
         Console.WriteLine($"[{number}] ChatBot index: {index.Wall.TotalSeconds:F1} s = {paragraphs / index.Wall.TotalSeconds:N0} paragraphs/s, peak RSS {Mb(index.PeakRssBytes)}; {index.StandardOutput.Trim().Replace('\n', ' ')}");
