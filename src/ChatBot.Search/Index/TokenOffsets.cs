@@ -40,10 +40,17 @@ public static class TokenOffsets
     /// The tokens of <paramref name="text"/> one at a time, without a list: from <paramref name="offsets"/> when
     /// stored and they fit the text, else by analyzing it.
     /// </summary>
-    public static TokenEnumerator Tokens(string text, byte[]? offsets)
+    public static TokenEnumerator Tokens(string text, byte[]? offsets) => Tokens(text, offsets, TermInitials.Any);
+
+    /// <summary>
+    /// As <see cref="Tokens(string, byte[])"/>, but stored tokens that cannot be one of the terms whose
+    /// <paramref name="initials"/> these are may be left out without their terms looked up (the lookup was most
+    /// of a quote's cost); every token that is one of them comes.
+    /// </summary>
+    public static TokenEnumerator Tokens(string text, byte[]? offsets, TermInitials initials)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return offsets is not null && Fit(text, offsets) ? new TokenEnumerator(text, offsets, null) : new TokenEnumerator(text, null, TextAnalysis.Analyze(text));
+        return offsets is not null && Fit(text, offsets) ? new TokenEnumerator(text, offsets, null, initials) : new TokenEnumerator(text, null, TextAnalysis.Analyze(text), initials);
     }
 
     /// <summary>Whether every stored token lies inside the text (offsets that do not are not this text's).</summary>
@@ -72,14 +79,16 @@ public static class TokenOffsets
         private readonly string text;
         private readonly byte[]? offsets;
         private readonly List<AnalyzedToken>? analyzed;
+        private readonly TermInitials initials;
         private int position;
         private int previousEnd;
 
-        internal TokenEnumerator(string text, byte[]? offsets, List<AnalyzedToken>? analyzed)
+        internal TokenEnumerator(string text, byte[]? offsets, List<AnalyzedToken>? analyzed, TermInitials initials)
         {
             this.text = text;
             this.offsets = offsets;
             this.analyzed = analyzed;
+            this.initials = initials;
             position = analyzed is null ? 0 : -1;
         }
 
@@ -105,7 +114,8 @@ public static class TokenOffsets
                 var start = previousEnd + (int)Read(offsets, ref position);
                 var end = start + (int)Read(offsets, ref position);
                 previousEnd = end;
-                if (TextAnalysis.TermOfSurface(text.AsSpan(start, end - start)) is { } term)
+                var surface = text.AsSpan(start, end - start);
+                if (initials.MayBeOne(surface) && TextAnalysis.TermOfSurface(surface) is { } term)
                 {
                     Current = new AnalyzedToken(start, end, term);
                     return true;

@@ -54,7 +54,7 @@ public static class QuoteSelector
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(question);
         var matches = new List<Match>();
-        foreach (var token in TokenOffsets.Tokens(text, tokenOffsets))
+        foreach (var token in TokenOffsets.Tokens(text, tokenOffsets, question.Initials))
         {
             if (question.Terms.TryGetValue(token.Term, out var term))
             {
@@ -242,6 +242,9 @@ public sealed class QuestionWeights(
 
     /// <summary>The question's terms (with expansions): an answer never consists of them.</summary>
     public IReadOnlySet<string> QuestionTerms { get; } = terms.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The first letters of the terms: a passage's words that cannot be one are passed over unread.</summary>
+    public TermInitials Initials { get; } = TermInitials.Of(terms.Keys);
 
     public int GroupCount { get; } = groupWeights.Length;
 
