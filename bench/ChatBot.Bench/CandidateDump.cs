@@ -9,8 +9,8 @@ namespace ChatBot.Bench;
 /// Writes, for every SQuAD question, its first-stage candidates (the lexical reranking of the top
 /// <see cref="Depth"/>) with what ranking could use: BM25, the lexical score, the coverages, whether the best
 /// sentence holds an answer of the kind asked, the cosine similarity to the question, and whether the quote, the
-/// passage and the paragraph are right. JSON lines, one question each, for fitting a mix offline on one half of
-/// the articles and checking it on the other.
+/// passage and the paragraph are right, and the passage's text (for features a script computes from it). JSON
+/// lines, one question each, for fitting a mix offline on one half of the articles and checking it on the other.
 /// </summary>
 public static class CandidateDump
 {
@@ -48,6 +48,7 @@ public static class CandidateDump
                 quoteLength = r.Quote.Text.Length,
                 passageLength = r.Row.Text.Length,
                 quoteStart = r.Quote.Start,
+                text = r.Row.Text,
                 sentences = ranking.Weights is { } weights ? Sentences(r.Row.Text, weights, answers) : [],
             });
             writer.WriteLine(JsonSerializer.Serialize(new
