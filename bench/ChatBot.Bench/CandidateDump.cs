@@ -42,6 +42,7 @@ public static class CandidateDump
                 passage = r.Quote.PassageCoverage,
                 holds = r.Quote.HoldsAnswer,
                 missing = r.Quote.Missing,
+                pairs = r.Quote.Pairs,
                 cosine = cosines[i],
                 hit = Holds(r.Quote.Text, answers),
                 inPassage = Holds(r.Row.Text, answers),

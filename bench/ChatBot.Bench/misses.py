@@ -5,7 +5,8 @@
     python3 bench/ChatBot.Bench/misses.py FILE
 
 Ranks each question's first 20 candidates by BM25 with the committed mix (the words' evidence of
-AnswerEngine.LexicalEvidence plus 0.8 x the cosine's z-score among them, SemanticReranker.DefaultWeight), which
+AnswerEngine.LexicalEvidence, its pairs included, plus 0.8 x the cosine's z-score among them,
+SemanticReranker.DefaultWeight), which
 reproduces the quality bench's hit@1 and hit@5, and sorts the questions whose top quote (top five quotes) misses
 the answer by why: a quote lower down has it, the passage has it outside its quote, no candidate has it. For an
 answer outside the top quote, it counts whether any window of whole sentences within the quote limit holds both
@@ -19,8 +20,13 @@ MIX = 0.8
 MAX_QUOTE = 500
 
 
-def evidence(x):
-    return 2.1 * x['window'] + 1.5 * x['passage'] + (0.58 if x['holds'] else 0) - 2.6 * x['missing']
+PAIR_WEIGHT = 0.6
+
+
+def evidence(x, pairs=True):
+    """AnswerEngine.LexicalEvidence; without the pairs (PairWeight), the mix before them."""
+    words = 2.1 * x['window'] + 1.5 * x['passage'] + (0.58 if x['holds'] else 0) - 2.6 * x['missing']
+    return words + (PAIR_WEIGHT * x.get('pairs', 0) if pairs else 0)
 
 
 def ranked(question):

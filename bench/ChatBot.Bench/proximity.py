@@ -9,7 +9,8 @@ Two features per candidate, from a rough analysis (lower case, a few English suf
 the index's analyzer): pairs, the largest share of the question's consecutive content-word pairs that one
 sentence has in the question's order, at most one word apart; and density, for the sentence where it is highest,
 the share of the question's content words the sentence has times how closely they stand (distinct words over
-the shortest run of tokens that holds them all). Each is added to the committed mix (misses.py) with a weight;
+the shortest run of tokens that holds them all). Each is added to the mix without the pairs AnswerEngine now
+counts (misses.py, its PairWeight chosen here) with a weight;
 the grid prints hit@1 and hit@5 on the even and the odd articles, so a weight read off one half can be checked
 on the other."""
 import json
@@ -93,7 +94,7 @@ def main(path):
         if not c:
             continue
         cosines = z_scores([x['cosine'] for x in c]) if any(x['cosine'] is not None for x in c) else [0] * len(c)
-        base = [evidence(x) + MIX * cosines[i] for i, x in enumerate(c)]
+        base = [evidence(x, pairs=False) + MIX * cosines[i] for i, x in enumerate(c)]
         f = [features(q['question'], x['text'], x['sentences']) for x in c]
         halves[q['article'] % 2].append((c, base, [p for p, _ in f], [d for _, d in f]))
     print('pairs  density  even hit@1 / hit@5  odd hit@1 / hit@5')

@@ -22,6 +22,12 @@ public sealed record SelectedQuote(
     public double Missing { get; init; }
 
     /// <summary>
+    /// The largest share of the question's pairs of neighbouring words ("led" "coup") that one sentence of the
+    /// passage has in the question's order, at most one word apart: how closely the question's words stand there.
+    /// </summary>
+    public double Pairs { get; init; }
+
+    /// <summary>
     /// How surely the quote answers the question rather than merely resembling it: mostly how much of the question
     /// the passage covers, some of how much the best sentence covers, less the heaviest word the quote lacks (a
     /// question about another "treaty" or another "king" lacks the name that makes it that one). The mix is fitted
@@ -126,7 +132,66 @@ public static class QuoteSelector
         return new SelectedQuote(quote, start, highlights, Math.Max(0, bestCoverage) / totalWeight, passageCoverage, holdsAnswer)
         {
             Missing = HeaviestMissing(matches, start, end, question) / totalWeight,
+            Pairs = PairShare(text, matches, sentences, groupCount),
         };
+    }
+
+    /// <summary>
+    /// Of the question's pairs of neighbouring words (groups g and g + 1), the largest share that one sentence has,
+    /// the first word before the second with at most one word between them.
+    /// </summary>
+    private static double PairShare(string text, List<Match> matches, IReadOnlyList<TextRange> sentences, int groupCount)
+    {
+        if (groupCount < 2 || matches.Count < 2)
+        {
+            return 0;
+        }
+
+        var best = 0;
+        var first = 0;
+        foreach (var sentence in sentences)
+        {
+            while (first < matches.Count && matches[first].Start < sentence.Start)
+            {
+                first++;
+            }
+
+            // Bit g: the pair (g, g + 1) stands here. Groups beyond 64 are beyond the question's 32 terms.
+            var found = 0UL;
+            for (var i = first; i < matches.Count && matches[i].End <= sentence.End; i++)
+            {
+                for (var j = i + 1; j < matches.Count && matches[j].End <= sentence.End && WordsBetween(text, matches[i].End, matches[j].Start) <= 1; j++)
+                {
+                    if (matches[j].Group == matches[i].Group + 1 && matches[j].Start >= matches[i].End && matches[i].Group < 64)
+                    {
+                        found |= 1UL << matches[i].Group;
+                    }
+                }
+            }
+
+            best = Math.Max(best, System.Numerics.BitOperations.PopCount(found));
+        }
+
+        return (double)best / (groupCount - 1);
+    }
+
+    /// <summary>How many words (runs of letters or digits) stand in text[start, end); 2 as soon as there are two.</summary>
+    private static int WordsBetween(string text, int start, int end)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = start; i < end; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord && ++words > 1)
+            {
+                return words;
+            }
+
+            inWord = letter;
+        }
+
+        return words;
     }
 
     /// <summary>How much of the question [start, end) covers: per question word, the weight of its best matched term.</summary>
