@@ -43,6 +43,7 @@ public static class CandidateDump
                 holds = r.Quote.HoldsAnswer,
                 missing = r.Quote.Missing,
                 pairs = r.Quote.Pairs,
+                span = SpanScore(question.Question, r.Quote, ranking),
                 cosine = cosines[i],
                 hit = Holds(r.Quote.Text, answers),
                 inPassage = Holds(r.Row.Text, answers),
@@ -84,6 +85,15 @@ public static class CandidateDump
         }
 
         return sentences;
+    }
+
+    /// <summary>The score of the quote's likeliest answer (what AnswerEngine.SpanWeight weighs), null when it has none.</summary>
+    private static double? SpanScore(string question, SelectedQuote quote, Ranking ranking)
+    {
+        var questionTerms = ranking.Query.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        return AnswerSpans.Best(question, quote.Text, AnswerSpans.Classify(question), quote.Highlights, questionTerms, ranking.Query, ranking.Weights)?.Score is { } score
+            ? Math.Round(score, 4)
+            : null;
     }
 
     private static bool Holds(string text, List<string> answers)

@@ -5,7 +5,8 @@
     python3 bench/ChatBot.Bench/misses.py FILE
 
 Ranks each question's first 20 candidates by BM25 with the committed mix (the words' evidence of
-AnswerEngine.LexicalEvidence, its pairs included, plus 0.8 x the cosine's z-score among them,
+AnswerEngine.LexicalEvidence, its pairs included, with AnswerEngine.SpanWeight x the score of each quote's
+likeliest answer, plus 0.8 x the cosine's z-score among them,
 SemanticReranker.DefaultWeight), which
 reproduces the quality bench's hit@1 and hit@5, and sorts the questions whose top quote (top five quotes) misses
 the answer by why: a quote lower down has it, the passage has it outside its quote, no candidate has it. For an
@@ -21,12 +22,15 @@ MAX_QUOTE = 500
 
 
 PAIR_WEIGHT = 0.6
+SPAN_WEIGHT = 0.2
 
 
-def evidence(x, pairs=True):
-    """AnswerEngine.LexicalEvidence; without the pairs (PairWeight), the mix before them."""
+def evidence(x, pairs=True, span=True):
+    """The semantic mix's evidence: AnswerEngine.LexicalEvidence plus SpanWeight x the quote's likeliest answer's
+    score; without the pairs (PairWeight) or the span score, the mixes before them."""
     words = 2.1 * x['window'] + 1.5 * x['passage'] + (0.58 if x['holds'] else 0) - 2.6 * x['missing']
-    return words + (PAIR_WEIGHT * x.get('pairs', 0) if pairs else 0)
+    words += PAIR_WEIGHT * x.get('pairs', 0) if pairs else 0
+    return words + (SPAN_WEIGHT * (x.get('span') or 0) if span else 0)
 
 
 def ranked(question):

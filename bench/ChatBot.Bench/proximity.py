@@ -94,7 +94,7 @@ def main(path):
         if not c:
             continue
         cosines = z_scores([x['cosine'] for x in c]) if any(x['cosine'] is not None for x in c) else [0] * len(c)
-        base = [evidence(x, pairs=False) + MIX * cosines[i] for i, x in enumerate(c)]
+        base = [evidence(x, pairs=False, span=False) + MIX * cosines[i] for i, x in enumerate(c)]
         f = [features(q['question'], x['text'], x['sentences']) for x in c]
         halves[q['article'] % 2].append((c, base, [p for p, _ in f], [d for _, d in f]))
     print('pairs  density  even hit@1 / hit@5  odd hit@1 / hit@5')

@@ -25,6 +25,16 @@ public static class AnswerSpans
     public static AnswerSpan? Find(
         string question, string quote, AnswerKind kind, IReadOnlyList<TextRange> highlights, IReadOnlySet<string> questionTerms, ParsedQuery? query = null,
         QuestionWeights? weights = null)
+        => Best(question, quote, kind, highlights, questionTerms, query, weights)?.Span;
+
+    /// <summary>
+    /// The best answer of <paramref name="kind"/> in <paramref name="quote"/> with its score (<see cref="Score"/>:
+    /// how much the quote looks like it states the answer, which the ranking weighs too), or null as for
+    /// <see cref="Find"/>.
+    /// </summary>
+    public static (AnswerSpan Span, double Score)? Best(
+        string question, string quote, AnswerKind kind, IReadOnlyList<TextRange> highlights, IReadOnlySet<string> questionTerms, ParsedQuery? query = null,
+        QuestionWeights? weights = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(quote);
@@ -51,7 +61,7 @@ public static class AnswerSpans
             }
         }
 
-        return best is { } b ? new AnswerSpan(quote[b.Start..b.End], b.Start, b.End, kind) : null;
+        return best is { } b ? (new AnswerSpan(quote[b.Start..b.End], b.Start, b.End, kind), bestScore) : null;
     }
 
     /// <summary>

@@ -30,12 +30,34 @@ public sealed class AnswerSpanRuleTests
     public void Find_CapitalisedFunctionWordStartingASentence_IsNoName()
         => Assert.NotEqual("Where", Mark("Who lived near the river?", "Where the river bends, fishermen lived near the old mill."));
 
+    [Fact]
+    public void Best_AQuoteThatStatesTheAnswer_ScoresHigherThanOneThatOnlyMentionsAName()
+    {
+        const string question = "Who drafted the treaty?";
+        var states = Best(question, "The treaty was drafted by the young lawyer John Adams.");
+        var mentions = Best(question, "Copies of the treaty reached Boston in the spring, and were read in the Old State House.");
+
+        Assert.Equal("John Adams", states?.Span.Text);
+        Assert.True(states!.Value.Score > (mentions?.Score ?? 0));
+    }
+
+    [Fact]
+    public void Best_WithoutACandidate_IsNone()
+        => Assert.Null(Best("Who drafted the treaty?", "The treaty was drafted."));
+
     [Theory]
     [InlineData("When the law is the target of the protest, what is this called?", AnswerKind.None)]
     [InlineData("When John Fox left as head coach, who replaced him?", AnswerKind.Person)]
     [InlineData("If a force points north-east, how many forces can you split it into?", AnswerKind.Number)]
     public void Classify_QuestionAfterAClause_ReadsTheQuestionNotTheClause(string question, AnswerKind kind)
         => Assert.Equal(kind, AnswerSpans.Classify(question));
+
+    private static (AnswerSpan Span, double Score)? Best(string question, string quote)
+    {
+        var terms = TextAnalysis.Analyze(question).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var highlights = TextAnalysis.Analyze(quote).Where(t => terms.Contains(t.Term)).Select(t => new TextRange(t.Start, t.End)).ToList();
+        return AnswerSpans.Best(question, quote, AnswerSpans.Classify(question), highlights, terms);
+    }
 
     private static string? Mark(string question, string quote)
     {
