@@ -28,7 +28,7 @@ public static class ConfidenceBench
             var engine = index.Engine;
 
             using var features = dump is null ? null : new StreamWriter(dump.FullName);
-            features?.WriteLine("group\tarticle\twindow\tpassage\tunseen\tmissing\tmatched\tgroups\tbm25\tscore\tholds\tdetail");
+            features?.WriteLine("group\tarticle\twindow\tpassage\tunseen\tmissing\tmatched\tgroups\tbm25\tscore\tholds\tdetail\tpairs\tevidence");
             var answered = new List<(string Article, double Evidence)>();
             var missed = new List<double>();
             var outside = new List<(string Article, double Evidence)>();
@@ -127,7 +127,7 @@ public static class ConfidenceBench
     {
         if (ranking.Passages.Count == 0 || ranking.Weights is not { } weights)
         {
-            features.WriteLine(string.Join('\t', group, article, "", "", "", "", "", "", "", "", "", ""));
+            features.WriteLine(string.Join('\t', group, article, "", "", "", "", "", "", "", "", "", "", "", ""));
             return;
         }
 
@@ -151,7 +151,8 @@ public static class ConfidenceBench
         }
 
         features.WriteLine(string.Join('\t', group, article, F(top.Quote.WindowCoverage), F(top.Quote.PassageCoverage), F(weights.UnseenShare), F(missing), inQuote.Count,
-            weights.GroupCount, F(top.Bm25), F(top.Score), top.Quote.HoldsAnswer, F(unseenIdf) + ";" + string.Join(';', detail)));
+            weights.GroupCount, F(top.Bm25), F(top.Score), top.Quote.HoldsAnswer, F(unseenIdf) + ";" + string.Join(';', detail),
+            F(top.Quote.Pairs), F(top.Quote.Evidence)));
     }
 
     private static string F(double value) => value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);

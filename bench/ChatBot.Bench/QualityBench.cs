@@ -100,9 +100,9 @@ public static class QualityBench
             }
 
             var n = questions.Count;
-            Console.WriteLine($"questions {n}  hit@1 {(double)hits[1] / n:F3}  hit@3 {(double)hits[3] / n:F3}  hit@5 {(double)hits[5] / n:F3}  (answer as whole words)");
-            Console.WriteLine($"               hit@1 {(double)substringHits[1] / n:F3}  hit@3 {(double)substringHits[3] / n:F3}  hit@5 {(double)substringHits[5] / n:F3}  (answer as a substring)");
-            Console.WriteLine(string.Join("   ", halves.Select((h, i) => $"{(i == 0 ? "even" : "odd")} articles: {h.Questions} questions  hit@1 {(double)h.Hits[1] / Math.Max(1, h.Questions):F3}  hit@5 {(double)h.Hits[5] / Math.Max(1, h.Questions):F3}")) + "  (as a substring)");
+            Console.WriteLine($"questions {n}  hit@1 {(double)hits[1] / n:F4}  hit@3 {(double)hits[3] / n:F4}  hit@5 {(double)hits[5] / n:F4}  (answer as whole words)");
+            Console.WriteLine($"               hit@1 {(double)substringHits[1] / n:F4}  hit@3 {(double)substringHits[3] / n:F4}  hit@5 {(double)substringHits[5] / n:F4}  (answer as a substring)");
+            Console.WriteLine(string.Join("   ", halves.Select((h, i) => $"{(i == 0 ? "even" : "odd")} articles: {h.Questions} questions  hit@1 {(double)h.Hits[1] / Math.Max(1, h.Questions):F4}  hit@5 {(double)h.Hits[5] / Math.Max(1, h.Questions):F4}")) + "  (as a substring)");
             spans.Print();
             Console.WriteLine($"quotes: mean {(double)quoteChars / Math.Max(1, quotes):F0} characters, longest {maxQuote}; {stopwatch.Elapsed.TotalMilliseconds / n:F2} ms per question");
             return 0;
