@@ -6,7 +6,7 @@
 
 Ranks each question's first 20 candidates by BM25 with the committed mix (the words' evidence of
 AnswerEngine.LexicalEvidence, its pairs included, with AnswerEngine.SpanWeight x the score of each quote's
-likeliest answer, plus 0.8 x the cosine's z-score among them,
+likeliest answer, plus 0.6 x the cosine's z-score among them,
 SemanticReranker.DefaultWeight), which
 reproduces the quality bench's hit@1 and hit@5, and sorts the questions whose top quote (top five quotes) misses
 the answer by why: a quote lower down has it, the passage has it outside its quote, no candidate has it. For an
@@ -17,7 +17,7 @@ import json
 import sys
 
 DEPTH = 20
-MIX = 0.8
+MIX = 0.6
 MAX_QUOTE = 500
 
 
