@@ -20,6 +20,13 @@ public sealed class AnswerEngine(
     public const int RerankDepth = 20;
 
     /// <summary>
+    /// How many passages nearest the question in meaning join the reranked ones when the words did not find them
+    /// (with semantic matching on): the rerank's ceiling is what its candidates hold. Chosen on the even SQuAD
+    /// articles (ChatBot.Bench quality, README, Measurements).
+    /// </summary>
+    public const int MeaningDepth = 3;
+
+    /// <summary>
     /// How many of a question's words, the most informative first, find the first-stage passages (the rest still
     /// count in the reranking): a long question's weakest words only cost time there (ChatBot.Bench quality on
     /// SQuAD is unchanged, its speed p99 falls).
@@ -188,8 +195,16 @@ public sealed class AnswerEngine(
             ranked.Add(new RankedPassage(row, quote, hit.Score, score));
         }
 
-        if (semantic?.Similarities(question, [.. ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, 0))], cancellationToken) is { } similarities)
+        if (semantic?.Match(question, [.. ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, 0))], cancellationToken) is { } match)
         {
+            var similarities = new List<double?>(match.Similarities);
+            foreach (var (row, similarity) in Nearest(semantic, match.Query, scope, ranked, only))
+            {
+                var quote = QuoteSelector.Select(row.Text, row.Tokens, weights);
+                ranked.Add(new RankedPassage(row, quote, 0, (CoverageShare * quote.WindowCoverage) + (quote.HoldsAnswer ? AnswerBoost : 0)));
+                similarities.Add(similarity);
+            }
+
             var questionTerms = query.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
             var evidence = ranked.Select(r => LexicalEvidence(r.Quote)
                 + (SpanWeight * (AnswerSpans.Best(question, r.Quote.Text, weights.Kind, r.Quote.Highlights, questionTerms, query, weights)?.Score ?? 0))).ToArray();
@@ -203,6 +218,34 @@ public sealed class AnswerEngine(
             return byScore != 0 ? byScore : string.CompareOrdinal(a.Row.PassageId, b.Row.PassageId);
         });
         return new Ranking(query, Diversify(ranked), first.TotalMatches) { Weights = weights };
+    }
+
+    /// <summary>
+    /// The passages nearest the question in meaning that the words did not find among the first stage's
+    /// (<see cref="MeaningDepth"/> of them, of the sources <paramref name="only"/> allows), with their similarity.
+    /// </summary>
+    private List<(PassageRow Row, double Similarity)> Nearest(
+        SemanticReranker reranker, float[] query, CorpusScope scope, List<RankedPassage> ranked, SourceSelection? only)
+    {
+        var found = ranked.Select(r => r.Row.RowId).ToHashSet();
+        var nearest = reranker.Nearest(query, scope, MeaningDepth, found);
+        if (nearest.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = passages.Load([.. nearest.Select(n => n.RowId)]);
+        var result = new List<(PassageRow, double)>();
+        foreach (var (guildId, rowId, similarity) in nearest)
+        {
+            if (rows.TryGetValue(rowId, out var row) && row.GuildId == guildId
+                && (only is null || (guildId == 0 ? only.Bundled : only.Server).Contains(row.Slug)))
+            {
+                result.Add((row, similarity));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -82,6 +82,42 @@ public sealed class PassageVectors : IDisposable
 
     public IEnumerable<long> RowIds => vectors.Keys;
 
+    /// <summary>
+    /// The <paramref name="count"/> passages whose vectors are nearest <paramref name="query"/> (highest cosine),
+    /// best first, leaving out <paramref name="except"/>: one pass over every vector of the scope.
+    /// </summary>
+    public List<(long RowId, double Similarity)> Nearest(ReadOnlySpan<float> query, int count, IReadOnlySet<long> except)
+    {
+        ArgumentNullException.ThrowIfNull(except);
+        var nearest = new PriorityQueue<long, double>(count + 1);
+        foreach (var (rowId, vector) in vectors)
+        {
+            if (count <= 0 || except.Contains(rowId))
+            {
+                continue;
+            }
+
+            var similarity = VectorMath.Cosine(query, vector.Vector);
+            if (nearest.Count < count)
+            {
+                nearest.Enqueue(rowId, similarity);
+            }
+            else if (nearest.TryPeek(out _, out var lowest) && similarity > lowest)
+            {
+                nearest.EnqueueDequeue(rowId, similarity);
+            }
+        }
+
+        var result = new List<(long RowId, double Similarity)>(nearest.Count);
+        while (nearest.TryDequeue(out var rowId, out var similarity))
+        {
+            result.Add((rowId, similarity));
+        }
+
+        result.Reverse();
+        return result;
+    }
+
     /// <summary>Adds vectors and writes them to the file (durable at the next <see cref="Commit"/>).</summary>
     public void Add(IReadOnlyList<(long RowId, uint TextHash, float[] Vector)> added)
     {

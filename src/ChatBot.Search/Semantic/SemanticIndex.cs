@@ -71,6 +71,40 @@ public sealed class SemanticIndex : IDisposable
         return lazy.Value.TryGet(rowId, out var vector) ? vector.Vector : null;
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> passages of the scopes <paramref name="guildIds"/> (0: the bundled corpus) whose
+    /// vectors are nearest <paramref name="query"/>, best first, leaving out <paramref name="except"/>; none when the
+    /// scopes hold more than <paramref name="scanLimit"/> vectors in all (a pass over them would cost an answer more
+    /// than it could give).
+    /// </summary>
+    public List<(ulong GuildId, long RowId, double Similarity)> Nearest(
+        IReadOnlyList<ulong> guildIds, ReadOnlySpan<float> query, int count, IReadOnlySet<long> except, int scanLimit)
+    {
+        ArgumentNullException.ThrowIfNull(guildIds);
+        var scopesWithVectors = new List<(ulong GuildId, PassageVectors Vectors)>();
+        foreach (var guildId in guildIds)
+        {
+            if (scopes.TryGetValue(guildId, out var lazy) || File.Exists(FilePath(guildId)))
+            {
+                lazy ??= scopes.GetOrAdd(guildId, g => new Lazy<PassageVectors>(() => PassageVectors.Open(FilePath(g), storeId)));
+                scopesWithVectors.Add((guildId, lazy.Value));
+            }
+        }
+
+        if (scopesWithVectors.Sum(s => s.Vectors.Count) > scanLimit)
+        {
+            return [];
+        }
+
+        var nearest = new List<(ulong GuildId, long RowId, double Similarity)>();
+        foreach (var (guildId, vectors) in scopesWithVectors)
+        {
+            nearest.AddRange(vectors.Nearest(query, count, except).Select(n => (guildId, n.RowId, n.Similarity)));
+        }
+
+        return [.. nearest.OrderByDescending(n => n.Similarity).ThenBy(n => n.RowId).Take(count)];
+    }
+
     public string FilePath(ulong guildId)
         => Path.Combine(root, guildId == 0 ? "global.vectors" : string.Create(CultureInfo.InvariantCulture, $"guild-{guildId}.vectors"));
 

@@ -41,6 +41,13 @@ public sealed class SemanticReranker(SemanticIndex semantic, double weight = Sem
     /// none has one, semantics are off, or the model has not loaded yet.
     /// </summary>
     public double?[]? Similarities(string question, IReadOnlyList<SemanticCandidate> candidates, CancellationToken cancellationToken)
+        => Match(question, candidates, cancellationToken)?.Similarities;
+
+    /// <summary>
+    /// The question's embedding and its cosine similarity to each candidate with a vector (null for the others);
+    /// null when none has one, semantics are off, or the model has not loaded yet.
+    /// </summary>
+    public SemanticMatch? Match(string question, IReadOnlyList<SemanticCandidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -56,8 +63,16 @@ public sealed class SemanticReranker(SemanticIndex semantic, double weight = Sem
         }
 
         var query = model.EmbedQuery(question, cancellationToken);
-        return [.. vectors.Select(v => v is null ? (double?)null : VectorMath.Cosine(query, v))];
+        return new SemanticMatch(query, [.. vectors.Select(v => v is null ? (double?)null : VectorMath.Cosine(query, v))]);
     }
+
+    /// <summary>
+    /// The passages of the asker's scope (the bundled corpus, and the server's sources in a server) nearest the
+    /// question in meaning, best first, other than <paramref name="except"/> (see <see cref="SemanticIndex.Nearest"/>).
+    /// </summary>
+    public List<(ulong GuildId, long RowId, double Similarity)> Nearest(
+        float[] query, Core.CorpusScope scope, int count, IReadOnlySet<long> except)
+        => semantic.Nearest(scope.GuildId is { } guild ? [0, guild] : [0], query, count, except, semantic.Options.SemanticMaxPassages);
 
     /// <summary>
     /// <c>evidence + w · (similarity − mean) / spread</c> over the candidates (a missing similarity counting the
@@ -83,3 +98,6 @@ public sealed class SemanticReranker(SemanticIndex semantic, double weight = Sem
         return mixed;
     }
 }
+
+/// <summary>A question's embedding and its similarity to each candidate that has a vector (null for the others).</summary>
+public sealed record SemanticMatch(float[] Query, double?[] Similarities);

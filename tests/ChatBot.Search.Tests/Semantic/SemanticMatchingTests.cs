@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Search.Semantic;
 
 namespace ChatBot.Search.Tests.Semantic;
@@ -63,6 +64,48 @@ public sealed class SemanticMatchingTests(SharedModel shared)
 
         Assert.Equal(3, answer.Results.Count);
         Assert.Null(corpus.Corpus.Semantic.Vector(0, corpus.RowIds("tin")[0]));
+    }
+
+    // The execution answers the question in none of its words; the portrait shares "monarch" and says nothing of it.
+    private const string Execution = "---\ntitle: The execution\n---\n\nCharles was beheaded outside the Banqueting House at Whitehall in January 1649.\n";
+    private const string Portrait = "---\ntitle: Portraits\n---\n\nThe monarch's portrait hung in the great hall of the palace.\n";
+    private const string MonarchQuestion = "How did the monarch die?";
+
+    [Fact]
+    public void Answer_WithVectors_FindsAPassageNearInMeaningThatSharesNoWordWithTheQuestion()
+    {
+        using var corpus = new SemanticCorpus(shared.Model);
+        corpus.WriteSource("execution.md", Execution);
+        corpus.WriteSource("portrait.md", Portrait);
+        corpus.Sync();
+        var byWords = corpus.Ask(MonarchQuestion);
+
+        corpus.Embed();
+        var byMeaning = corpus.Ask(MonarchQuestion);
+
+        Assert.DoesNotContain(byWords.Results, r => r.Citation.SourceId == "execution");
+        Assert.Contains(byMeaning.Results, r => r.Citation.SourceId == "execution");
+        Assert.Contains("beheaded", byMeaning.Results.Single(r => r.Citation.SourceId == "execution").Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_PassagesNearInMeaning_ComeOnlyFromTheAskersScope()
+    {
+        using var corpus = new SemanticCorpus(shared.Model);
+        corpus.WriteSource("portrait.md", Portrait);
+        corpus.Sync();
+        var curator = corpus.Corpus.CreateCurator();
+        var upload = new SourceUpload(7, "execution.md", System.Text.Encoding.UTF8.GetBytes(Execution), new Actor(1, "mod"));
+        Assert.IsType<UploadOutcome.Added>(await curator.AddSourceAsync(upload, CancellationToken.None));
+        corpus.Embed();
+
+        var inTheServer = corpus.Ask(MonarchQuestion, scope: CorpusScope.ForGuild(7));
+        var inAnother = corpus.Ask(MonarchQuestion, scope: CorpusScope.ForGuild(8));
+        var inADirectMessage = corpus.Ask(MonarchQuestion);
+
+        Assert.Contains(inTheServer.Results, r => r.Citation.SourceId == "execution");
+        Assert.DoesNotContain(inAnother.Results, r => r.Citation.SourceId == "execution");
+        Assert.DoesNotContain(inADirectMessage.Results, r => r.Citation.SourceId == "execution");
     }
 
     [Fact]
