@@ -62,6 +62,20 @@ public sealed class AnswerEngine(
     /// </summary>
     public const double ConfidentEvidence = 0.24;
 
+    /// <summary>
+    /// With meaning, the top passage's similarity to the question weighs in the confidence rule too: a passage the
+    /// meaning put first may answer in other words than the question's, and a question about something else finds
+    /// nothing near it in meaning. Fitted like <see cref="ConfidentEvidence"/> by <c>ChatBot.Bench confidence
+    /// --semantic</c> (the weight that calls the most answered questions confident on the fitting half, the threshold
+    /// that keeps 92% of the questions about the articles left out not confident there): on the test half it calls
+    /// 97.1% of the questions the top quote answers confident and 94.5% of those about the articles left out not
+    /// confident, where the evidence alone (0.24) read 94.5% and 92.5% of the same ranking.
+    /// </summary>
+    public const double MeaningConfidenceWeight = 2;
+
+    /// <summary>What <see cref="Confidence"/> must reach for a passage ranked with meaning (see <see cref="MeaningConfidenceWeight"/>).</summary>
+    public const double ConfidentWithMeaning = 1.43;
+
     public ValueTask<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
         => ValueTask.FromResult(Answer(request, cancellationToken));
 
@@ -209,7 +223,7 @@ public sealed class AnswerEngine(
             var evidence = ranked.Select(r => LexicalEvidence(r.Quote)
                 + (SpanWeight * (AnswerSpans.Best(question, r.Quote.Text, weights.Kind, r.Quote.Highlights, questionTerms, query, weights)?.Score ?? 0))).ToArray();
             var mixed = SemanticReranker.Mix(evidence, similarities, semantic.Weight);
-            ranked = [.. ranked.Select((r, i) => r with { Score = mixed[i] })];
+            ranked = [.. ranked.Select((r, i) => r with { Score = mixed[i], Similarity = similarities[i] })];
         }
 
         ranked.Sort((a, b) =>
@@ -319,7 +333,18 @@ public sealed class AnswerEngine(
     public static bool IsConfident(RankedPassage best)
     {
         ArgumentNullException.ThrowIfNull(best);
-        return best.Quote.Evidence >= ConfidentEvidence;
+        return Confidence(best) >= (best.Similarity is null ? ConfidentEvidence : ConfidentWithMeaning);
+    }
+
+    /// <summary>
+    /// What the confidence rule reads of a passage: its quote's evidence (<see cref="SelectedQuote.Evidence"/>), and
+    /// when the passage was ranked with meaning, <see cref="MeaningConfidenceWeight"/> times its similarity to the
+    /// question besides (compared with <see cref="ConfidentWithMeaning"/> instead of <see cref="ConfidentEvidence"/>).
+    /// </summary>
+    public static double Confidence(RankedPassage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        return passage.Similarity is { } similarity ? passage.Quote.Evidence + (MeaningConfidenceWeight * similarity) : passage.Quote.Evidence;
     }
 
     /// <summary>
@@ -387,5 +412,9 @@ public sealed record Ranking(ParsedQuery Query, IReadOnlyList<RankedPassage> Pas
 }
 
 /// <summary>A reranked passage: its row, its best quote, its first-stage BM25 score and its final score.</summary>
-public sealed record RankedPassage(PassageRow Row, SelectedQuote Quote, double Bm25, double Score);
+public sealed record RankedPassage(PassageRow Row, SelectedQuote Quote, double Bm25, double Score)
+{
+    /// <summary>The passage's similarity to the question in meaning; null when it was ranked by words alone or has no vector yet.</summary>
+    public double? Similarity { get; init; }
+}
 

@@ -108,6 +108,28 @@ public sealed class SemanticMatchingTests(SharedModel shared)
         Assert.DoesNotContain(inADirectMessage.Results, r => r.Citation.SourceId == "execution");
     }
 
+    [Theory]
+    [InlineData("who led the coup", true)]
+    [InlineData("When did the coup take place?", true)]
+    [InlineData("how did washington view paz", true)]
+    [InlineData("Who won the 1986 World Cup?", false)]
+    [InlineData("How do I bake sourdough bread?", false)]
+    public void Answer_BundledCorpusWithMeaning_IsConfidentExactlyWhenItCoversTheQuestion(string question, bool covered)
+    {
+        using var corpus = new SemanticCorpus(shared.Model);
+        foreach (var file in Directory.GetFiles(ChatBot.Testing.RepositoryPaths.BundledSources, "*.md"))
+        {
+            File.Copy(file, Path.Combine(corpus.SourcesPath, Path.GetFileName(file)));
+        }
+
+        corpus.Sync();
+        var embedded = corpus.Embed().Embedded;
+        var answer = corpus.Ask(question);
+
+        Assert.True(embedded > 0);
+        Assert.Equal(covered, answer.Confident);
+    }
+
     [Fact]
     public void Answer_SemanticFalse_EmbedsNothingAndRanksByWords()
     {
