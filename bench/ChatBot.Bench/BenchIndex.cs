@@ -45,10 +45,10 @@ public sealed class BenchIndex : IDisposable
     }
 
     /// <summary>An empty index in <paramref name="database"/>, or in a temporary folder when it is null.</summary>
-    public static BenchIndex Create(FileInfo? database)
+    public static BenchIndex Create(FileInfo? database, SemanticOptions? semantic = null)
     {
         var work = database is null ? Directory.CreateTempSubdirectory("chatbot-bench-") : null;
-        return new BenchIndex(work, database?.FullName ?? Path.Combine(work!.FullName, "index.db"), null);
+        return new BenchIndex(work, database?.FullName ?? Path.Combine(work!.FullName, "index.db"), semantic);
     }
 
     public void Dispose()

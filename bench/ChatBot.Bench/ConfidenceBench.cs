@@ -11,7 +11,7 @@ namespace ChatBot.Bench;
 /// </summary>
 public static class ConfidenceBench
 {
-    public static int Run(FileInfo squad, FileInfo? dump, FileInfo? seedQuestions, DirectoryInfo? seedSources, CancellationToken cancellationToken)
+    public static int Run(FileInfo squad, FileInfo? dump, FileInfo? seedQuestions, DirectoryInfo? seedSources, bool semantic, CancellationToken cancellationToken)
     {
         if (!squad.Exists)
         {
@@ -22,20 +22,27 @@ public static class ConfidenceBench
         var (questions, articles) = SquadAnswers.Read(squad.FullName);
         var titles = articles.Keys.ToList();
         var indexed = titles.Where((_, i) => i % 2 == 0).ToHashSet(StringComparer.Ordinal);
-        var (index, _) = BenchIndex.OfArticles(articles.Where(a => indexed.Contains(a.Key)).ToDictionary(), cancellationToken);
+        var (index, _) = BenchIndex.OfArticles(
+            articles.Where(a => indexed.Contains(a.Key)).ToDictionary(), cancellationToken, new ChatBot.Search.Semantic.SemanticOptions { Semantic = semantic });
         using (index)
         {
+            if (semantic)
+            {
+                // The top quote the bot shows with meaning: every passage embedded first, as its background embedder does.
+                SemanticBench.Embed(index, cancellationToken);
+            }
+
             var engine = index.Engine;
 
             using var features = dump is null ? null : new StreamWriter(dump.FullName);
-            features?.WriteLine("group\tarticle\twindow\tpassage\tunseen\tmissing\tmatched\tgroups\tbm25\tscore\tholds\tdetail\tpairs\tevidence");
+            features?.WriteLine("group\tarticle\twindow\tpassage\tunseen\tmissing\tmatched\tgroups\tbm25\tscore\tholds\tdetail\tpairs\tevidence\tcosine");
             var answered = new List<(string Article, double Evidence)>();
             var missed = new List<double>();
             var outside = new List<(string Article, double Evidence)>();
             foreach (var question in questions)
             {
                 var ranking = engine.Rank(question.Question, CorpusScope.Global, 1, cancellationToken);
-                var coverage = ranking.Passages.Count > 0 ? ranking.Passages[0].Quote.Evidence : double.MinValue;
+                var coverage = ranking.Passages.Count > 0 ? AnswerEngine.Confidence(ranking.Passages[0]) : double.MinValue;
                 var quote = ranking.Passages.Count > 0 ? SquadAnswers.Normalize(ranking.Passages[0].Quote.Text) : "";
                 var group = !indexed.Contains(question.Article) ? "outside"
                     : question.Answers.Any(a => SquadAnswers.Contains(quote, SquadAnswers.Normalize(a))) ? "answered" : "missed";
@@ -49,13 +56,13 @@ public static class ConfidenceBench
                 }
                 if (features is not null)
                 {
-                    WriteFeatures(features, group, question.Article, ranking);
+                    WriteFeatures(features, group, question.Article, ranking, Cosine(index, question.Question, ranking));
                 }
             }
 
             if (seedQuestions is not null && seedSources is not null)
             {
-                Seeds(seedQuestions, seedSources, features, cancellationToken);
+                Seeds(seedQuestions, seedSources, features, semantic, cancellationToken);
             }
 
             Console.WriteLine($"{indexed.Count} of {titles.Count} articles indexed; {answered.Count} questions answered by the top quote, {missed.Count} not, {outside.Count} about articles not indexed");
@@ -72,7 +79,8 @@ public static class ConfidenceBench
 
             Console.WriteLine("threshold  confident(answered)  confident(missed)  not-confident(outside)   (fitting half | test half)");
             var chosen = double.NaN;
-            for (var t = 0.10; t <= 0.5001; t += 0.01)
+            var (low, high) = semantic ? (AnswerEngine.ConfidentWithMeaning - 0.2, AnswerEngine.ConfidentWithMeaning + 0.2) : (0.10, 0.50);
+            for (var t = low; t <= high + 0.0001; t += 0.01)
             {
                 var threshold = Math.Round(t, 2);
                 var (fitAnswered, testAnswered) = (Share(answered.Where(a => fit.Contains(a.Article)), e => e >= threshold), Share(answered.Where(a => !fit.Contains(a.Article)), e => e >= threshold));
@@ -85,7 +93,9 @@ public static class ConfidenceBench
                 }
             }
 
-            Console.WriteLine($"fitted threshold {chosen:F2}; the engine uses {AnswerEngine.ConfidentEvidence:F2}");
+            Console.WriteLine(semantic
+                ? $"confidence: evidence + {AnswerEngine.MeaningConfidenceWeight:F2} x the top passage's similarity; fitted threshold {chosen:F2}; the engine uses {AnswerEngine.ConfidentWithMeaning:F2}"
+                : $"fitted threshold {chosen:F2}; the engine uses {AnswerEngine.ConfidentEvidence:F2}");
             return 0;
         }
     }
@@ -94,10 +104,15 @@ public static class ConfidenceBench
     /// The seed questions over the bundled texts: each line's evidence, whether it is called confident and whether
     /// its expected words stand in the top k quotes.
     /// </summary>
-    private static void Seeds(FileInfo questions, DirectoryInfo sources, StreamWriter? features, CancellationToken cancellationToken)
+    private static void Seeds(FileInfo questions, DirectoryInfo sources, StreamWriter? features, bool semantic, CancellationToken cancellationToken)
     {
-        using var index = BenchIndex.Create(null);
+        using var index = BenchIndex.Create(null, new ChatBot.Search.Semantic.SemanticOptions { Semantic = semantic });
         index.Indexer.SyncFolder(sources.FullName, cancellationToken);
+        if (semantic)
+        {
+            SemanticBench.Embed(index, cancellationToken);
+        }
+
         var passed = 0;
         var lines = File.ReadAllLines(questions.FullName).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
         foreach (var fields in lines)
@@ -107,12 +122,12 @@ public static class ConfidenceBench
             var answer = index.Engine.Answer(new AnswerRequest(fields[0], CorpusScope.Global, k), cancellationToken);
             var found = answer.Results.Any(r => expected.Any(e => ChatBot.Search.Index.TextAnalysis.Fold(r.Quote).Contains(e, StringComparison.Ordinal)));
             var ranking = index.Engine.Rank(fields[0], CorpusScope.Global, 1, cancellationToken);
-            var evidence = ranking.Passages.Count > 0 ? ranking.Passages[0].Quote.Evidence : double.NaN;
+            var evidence = ranking.Passages.Count > 0 ? AnswerEngine.Confidence(ranking.Passages[0]) : double.NaN;
             passed += found && answer.Confident ? 1 : 0;
             Console.WriteLine($"{(found && answer.Confident ? "PASS" : "FAIL")}  {evidence,6:F2}  {(answer.Confident ? "confident" : "not covered"),-11}  {(found ? "found" : "not found")}  {fields[0]}");
             if (features is not null)
             {
-                WriteFeatures(features, "seed", fields[0], ranking);
+                WriteFeatures(features, "seed", fields[0], ranking, null);
             }
         }
 
@@ -123,11 +138,11 @@ public static class ConfidenceBench
     /// One question's top passage as features: its coverages, and per question word its weight in the question,
     /// its idf (that of a word never seen when the corpus lacks it), and how much of it the passage and the quote match.
     /// </summary>
-    private static void WriteFeatures(StreamWriter features, string group, string article, Ranking ranking)
+    private static void WriteFeatures(StreamWriter features, string group, string article, Ranking ranking, double? cosine)
     {
         if (ranking.Passages.Count == 0 || ranking.Weights is not { } weights)
         {
-            features.WriteLine(string.Join('\t', group, article, "", "", "", "", "", "", "", "", "", "", "", ""));
+            features.WriteLine(string.Join('\t', group, article, "", "", "", "", "", "", "", "", "", "", "", "", ""));
             return;
         }
 
@@ -152,8 +167,13 @@ public static class ConfidenceBench
 
         features.WriteLine(string.Join('\t', group, article, F(top.Quote.WindowCoverage), F(top.Quote.PassageCoverage), F(weights.UnseenShare), F(missing), inQuote.Count,
             weights.GroupCount, F(top.Bm25), F(top.Score), top.Quote.HoldsAnswer, F(unseenIdf) + ";" + string.Join(';', detail),
-            F(top.Quote.Pairs), F(top.Quote.Evidence)));
+            F(top.Quote.Pairs), F(top.Quote.Evidence), cosine is { } c ? F(c) : ""));
     }
+
+    /// <summary>The cosine similarity of the question to its top passage, when that passage has a vector.</summary>
+    private static double? Cosine(BenchIndex index, string question, Ranking ranking)
+        => ranking.Passages.Count == 0 ? null
+            : index.Corpus.Reranker.Similarities(question, [new ChatBot.Search.Semantic.SemanticCandidate(ranking.Passages[0].Row.RowId, ranking.Passages[0].Row.GuildId, 0)], CancellationToken.None)?[0];
 
     private static string F(double value) => value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
 }

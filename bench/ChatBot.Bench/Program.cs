@@ -28,8 +28,9 @@ var confidenceSquad = new Argument<FileInfo>("squad-json") { Description = "SQuA
 var confidenceDump = new Option<FileInfo?>("--dump") { Description = "Write each question's evidence (TSV) to this file" };
 var confidenceSeeds = new Option<FileInfo?>("--seed-questions") { Description = "An eval file about the bundled texts, e.g. ../shared/eval/seed-questions.tsv, checked line by line" };
 var confidenceSeedSources = new Option<DirectoryInfo?>("--seed-sources") { Description = "The bundled texts the seed questions ask about, e.g. index/sources" };
-var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad, confidenceDump, confidenceSeeds, confidenceSeedSources };
-confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, parse.GetValue(confidenceDump), parse.GetValue(confidenceSeeds), parse.GetValue(confidenceSeedSources), ct)));
+var confidenceSemantic = new Option<bool>("--semantic") { Description = "Rank with meaning too (every passage embedded first), as the bot does on a corpus of this size" };
+var confidence = new Command("confidence", "Derive the confidence threshold: answered questions against questions about articles not indexed") { confidenceSquad, confidenceDump, confidenceSeeds, confidenceSeedSources, confidenceSemantic };
+confidence.SetAction((parse, ct) => Task.FromResult(ConfidenceBench.Run(parse.GetValue(confidenceSquad)!, parse.GetValue(confidenceDump), parse.GetValue(confidenceSeeds), parse.GetValue(confidenceSeedSources), parse.GetValue(confidenceSemantic), ct)));
 root.Subcommands.Add(confidence);
 
 var wordsSquad = new Argument<FileInfo>("squad-json") { Description = "SQuAD v1.1 JSON, e.g. ../shared/eval/squad-visible.json" };
