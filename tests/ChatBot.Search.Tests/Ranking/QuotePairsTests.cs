@@ -1,5 +1,5 @@
-using ChatBot.Search.Analysis;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Tests.TestSupport;
 
 namespace ChatBot.Search.Tests.Ranking;
 
@@ -19,7 +19,7 @@ public sealed class QuotePairsTests
     [InlineData("The army marched. Officers seized the radio station and, by nightfall, power.", 0.0)]
     public void Pairs_CountTheQuestionsNeighbouringWordsOneSentenceHasInOrder(string passage, double expected)
     {
-        var quote = QuoteSelector.Select(passage, null, Weights("army seized power"));
+        var quote = QuoteSelector.Select(passage, null, TestWeights.Of("army seized power"));
 
         Assert.Equal(expected, quote.Pairs, 3);
     }
@@ -27,29 +27,17 @@ public sealed class QuotePairsTests
     [Fact]
     public void Pairs_OfAOneWordQuestion_AreNone()
     {
-        Assert.Equal(0, QuoteSelector.Select("The army seized power.", null, Weights("army")).Pairs);
+        Assert.Equal(0, QuoteSelector.Select("The army seized power.", null, TestWeights.Of("army")).Pairs);
     }
 
     [Fact]
     public void LexicalEvidence_OfAPassageHoldingTheWordsTogether_IsHigherThanOfOneHoldingThemApart()
     {
-        var weights = Weights("army seized power");
+        var weights = TestWeights.Of("army seized power");
         var together = QuoteSelector.Select("The army seized power. The radio fell silent.", null, weights);
         var apart = QuoteSelector.Select("Power was seized. The army fell silent.", null, weights);
 
         Assert.Equal(together.PassageCoverage, apart.PassageCoverage, 6);
         Assert.True(AnswerEngine.LexicalEvidence(together) > AnswerEngine.LexicalEvidence(apart));
-    }
-
-    private static QuestionWeights Weights(string question)
-    {
-        var terms = QueryParser.Parse(question).Terms;
-        var groups = new double[terms.Max(t => t.Group) + 1];
-        foreach (var term in terms)
-        {
-            groups[term.Group] = Math.Max(groups[term.Group], term.Weight);
-        }
-
-        return new QuestionWeights(terms.ToDictionary(t => t.Term, t => (t.Group, t.Weight), StringComparer.Ordinal), groups);
     }
 }

@@ -1,7 +1,5 @@
-using ChatBot.Core;
-using ChatBot.Search.Analysis;
-using ChatBot.Search.Index;
 using ChatBot.Search.Ranking;
+using ChatBot.Search.Tests.TestSupport;
 
 namespace ChatBot.Search.Tests.Ranking;
 
@@ -22,7 +20,7 @@ public sealed class QuotePartsTests
     {
         var passage = string.Join(' ', Best, Rains, Mines, Ships, Later);
 
-        var quote = QuoteSelector.Select(passage, null, Weights("junta seized power years"));
+        var quote = QuoteSelector.Select(passage, null, TestWeights.Of("junta seized power years"));
 
         Assert.StartsWith(Best, quote.Text, StringComparison.Ordinal);
         Assert.EndsWith(Later, quote.Text, StringComparison.Ordinal);
@@ -37,7 +35,7 @@ public sealed class QuotePartsTests
     {
         var passage = string.Join(' ', Best, Rains, Mines, Ships, Later);
 
-        var quote = QuoteSelector.Select(passage, null, Weights("junta seized power years"));
+        var quote = QuoteSelector.Select(passage, null, TestWeights.Of("junta seized power years"));
 
         var marked = quote.Highlights.Select(h => quote.Text[h.Start..h.End]).ToList();
         Assert.Equal(["junta", "seized", "power", "Power", "junta", "years"], marked);
@@ -49,7 +47,7 @@ public sealed class QuotePartsTests
         var neighbour = "The army stood behind the junta.";
         var passage = string.Join(' ', Best, neighbour, Rains, Mines, Ships, Later);
 
-        var quote = QuoteSelector.Select(passage, null, Weights("junta seized power years"));
+        var quote = QuoteSelector.Select(passage, null, TestWeights.Of("junta seized power years"));
 
         Assert.DoesNotContain(QuoteSelector.PartSeparator, quote.Text, StringComparison.Ordinal);
         Assert.StartsWith(Best + " " + neighbour, quote.Text, StringComparison.Ordinal);
@@ -61,7 +59,7 @@ public sealed class QuotePartsTests
     {
         var passage = string.Join(' ', Best, Rains, Mines, Ships);
 
-        var quote = QuoteSelector.Select(passage, null, Weights("junta seized power"));
+        var quote = QuoteSelector.Select(passage, null, TestWeights.Of("junta seized power"));
 
         Assert.Equal(string.Join(' ', Best, Rains, Mines), quote.Text);
     }
@@ -71,20 +69,8 @@ public sealed class QuotePartsTests
     {
         var passage = string.Join(' ', Best, "The radio fell silent.", Later);
 
-        var quote = QuoteSelector.Select(passage, null, Weights("junta seized power years"));
+        var quote = QuoteSelector.Select(passage, null, TestWeights.Of("junta seized power years"));
 
         Assert.Equal(passage, quote.Text);
-    }
-
-    private static QuestionWeights Weights(string question)
-    {
-        var terms = QueryParser.Parse(question).Terms;
-        var groups = new double[terms.Max(t => t.Group) + 1];
-        foreach (var term in terms)
-        {
-            groups[term.Group] = Math.Max(groups[term.Group], term.Weight);
-        }
-
-        return new QuestionWeights(terms.ToDictionary(t => t.Term, t => (t.Group, t.Weight), StringComparer.Ordinal), groups);
     }
 }
