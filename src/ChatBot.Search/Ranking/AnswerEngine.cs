@@ -205,8 +205,7 @@ public sealed class AnswerEngine(
             }
 
             var quote = QuoteSelector.Select(row.Text, row.Tokens, weights);
-            var score = ((1 - CoverageShare) * hit.Score / maxScore) + (CoverageShare * quote.WindowCoverage) + (quote.HoldsAnswer ? AnswerBoost : 0);
-            ranked.Add(new RankedPassage(row, quote, hit.Score, score));
+            ranked.Add(new RankedPassage(row, quote, hit.Score, WordsScore(hit.Score / maxScore, quote)));
         }
 
         if (semantic?.Match(question, [.. ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, 0))], cancellationToken) is { } match)
@@ -215,7 +214,7 @@ public sealed class AnswerEngine(
             foreach (var (row, similarity) in Nearest(semantic, match.Query, scope, ranked, only))
             {
                 var quote = QuoteSelector.Select(row.Text, row.Tokens, weights);
-                ranked.Add(new RankedPassage(row, quote, 0, (CoverageShare * quote.WindowCoverage) + (quote.HoldsAnswer ? AnswerBoost : 0)));
+                ranked.Add(new RankedPassage(row, quote, 0, WordsScore(0, quote)));
                 similarities.Add(similarity);
             }
 
@@ -233,6 +232,14 @@ public sealed class AnswerEngine(
         });
         return new Ranking(query, Diversify(ranked), first.TotalMatches) { Weights = weights };
     }
+
+    /// <summary>
+    /// A passage's score by words alone: its BM25 score as a share of the best candidate's, and how much of the
+    /// question its quote's best sentence covers (<see cref="CoverageShare"/>), with <see cref="AnswerBoost"/> when
+    /// that sentence holds an answer of the kind asked for.
+    /// </summary>
+    private static double WordsScore(double bm25Share, SelectedQuote quote)
+        => ((1 - CoverageShare) * bm25Share) + (CoverageShare * quote.WindowCoverage) + (quote.HoldsAnswer ? AnswerBoost : 0);
 
     /// <summary>
     /// The passages nearest the question in meaning that the words did not find among the first stage's

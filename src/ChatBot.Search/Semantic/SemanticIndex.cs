@@ -61,6 +61,10 @@ public sealed class SemanticIndex : IDisposable
 
     /// <summary>The vector of a passage of the scope <paramref name="guildId"/>, when it has one.</summary>
     public float[]? Vector(ulong guildId, long rowId)
+        => Existing(guildId) is { } vectors && vectors.TryGet(rowId, out var vector) ? vector.Vector : null;
+
+    /// <summary>A scope's vectors when it has any on disk or open (without creating a file for a scope that has none).</summary>
+    private PassageVectors? Existing(ulong guildId)
     {
         if (!scopes.TryGetValue(guildId, out var lazy) && !File.Exists(FilePath(guildId)))
         {
@@ -68,7 +72,7 @@ public sealed class SemanticIndex : IDisposable
         }
 
         lazy ??= scopes.GetOrAdd(guildId, g => new Lazy<PassageVectors>(() => PassageVectors.Open(FilePath(g), storeId)));
-        return lazy.Value.TryGet(rowId, out var vector) ? vector.Vector : null;
+        return lazy.Value;
     }
 
     /// <summary>
@@ -84,10 +88,9 @@ public sealed class SemanticIndex : IDisposable
         var scopesWithVectors = new List<(ulong GuildId, PassageVectors Vectors)>();
         foreach (var guildId in guildIds)
         {
-            if (scopes.TryGetValue(guildId, out var lazy) || File.Exists(FilePath(guildId)))
+            if (Existing(guildId) is { } vectors)
             {
-                lazy ??= scopes.GetOrAdd(guildId, g => new Lazy<PassageVectors>(() => PassageVectors.Open(FilePath(g), storeId)));
-                scopesWithVectors.Add((guildId, lazy.Value));
+                scopesWithVectors.Add((guildId, vectors));
             }
         }
 
