@@ -28,7 +28,7 @@ public static class CandidateDump
         {
             var ranking = lexical.Rank(question.Question, CorpusScope.Global, Depth, cancellationToken);
             var ranked = ranking.Passages;
-            var candidates = ranked.Select(r => new Search.Semantic.SemanticCandidate(r.Row.RowId, r.Row.GuildId, r.Score)).ToList();
+            var candidates = ranked.Select(r => new Search.Semantic.SemanticCandidate(r.Row.RowId, r.Row.GuildId)).ToList();
             var cosines = corpus.Reranker.Similarities(question.Question, candidates, cancellationToken) ?? new double?[candidates.Count];
             var answers = question.Answers.Select(SquadAnswers.Normalize).Where(a => a.Length > 0).ToList();
             var gold = SquadAnswers.Slug(question.Article);

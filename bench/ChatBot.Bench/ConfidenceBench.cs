@@ -56,7 +56,7 @@ public static class ConfidenceBench
                 }
                 if (features is not null)
                 {
-                    WriteFeatures(features, group, question.Article, ranking, Cosine(index, question.Question, ranking));
+                    WriteFeatures(features, group, question.Article, ranking);
                 }
             }
 
@@ -127,7 +127,7 @@ public static class ConfidenceBench
             Console.WriteLine($"{(found && answer.Confident ? "PASS" : "FAIL")}  {evidence,6:F2}  {(answer.Confident ? "confident" : "not covered"),-11}  {(found ? "found" : "not found")}  {fields[0]}");
             if (features is not null)
             {
-                WriteFeatures(features, "seed", fields[0], ranking, null);
+                WriteFeatures(features, "seed", fields[0], ranking);
             }
         }
 
@@ -138,7 +138,7 @@ public static class ConfidenceBench
     /// One question's top passage as features: its coverages, and per question word its weight in the question,
     /// its idf (that of a word never seen when the corpus lacks it), and how much of it the passage and the quote match.
     /// </summary>
-    private static void WriteFeatures(StreamWriter features, string group, string article, Ranking ranking, double? cosine)
+    private static void WriteFeatures(StreamWriter features, string group, string article, Ranking ranking)
     {
         if (ranking.Passages.Count == 0 || ranking.Weights is not { } weights)
         {
@@ -167,13 +167,8 @@ public static class ConfidenceBench
 
         features.WriteLine(string.Join('\t', group, article, F(top.Quote.WindowCoverage), F(top.Quote.PassageCoverage), F(weights.UnseenShare), F(missing), inQuote.Count,
             weights.GroupCount, F(top.Bm25), F(top.Score), top.Quote.HoldsAnswer, F(unseenIdf) + ";" + string.Join(';', detail),
-            F(top.Quote.Pairs), F(top.Quote.Evidence), cosine is { } c ? F(c) : ""));
+            F(top.Quote.Pairs), F(top.Quote.Evidence), top.Similarity is { } similarity ? F(similarity) : ""));
     }
-
-    /// <summary>The cosine similarity of the question to its top passage, when that passage has a vector.</summary>
-    private static double? Cosine(BenchIndex index, string question, Ranking ranking)
-        => ranking.Passages.Count == 0 ? null
-            : index.Corpus.Reranker.Similarities(question, [new ChatBot.Search.Semantic.SemanticCandidate(ranking.Passages[0].Row.RowId, ranking.Passages[0].Row.GuildId, 0)], CancellationToken.None)?[0];
 
     private static string F(double value) => value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -96,18 +96,21 @@ public static partial class SemanticBench
         var paras = new int[Weights.Length];
         foreach (var question in questions)
         {
-            var ranked = lexical.Rank(question.Question, CorpusScope.Global, AnswerEngine.RerankDepth, cancellationToken).Passages;
+            var ranking = lexical.Rank(question.Question, CorpusScope.Global, AnswerEngine.RerankDepth, cancellationToken);
+            var ranked = ranking.Passages;
             if (ranked.Count == 0)
             {
                 continue;
             }
 
-            var candidates = ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, AnswerEngine.LexicalEvidence(r.Quote))).ToList();
+            var candidates = ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId)).ToList();
+            var questionTerms = ranking.Query.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            var evidence = ranked.Select(r => AnswerEngine.MixEvidence(question.Question, r.Quote, ranking.Query, ranking.Weights!, questionTerms)).ToArray();
             var similarities = corpus.Reranker.Similarities(question.Question, candidates, cancellationToken) ?? new double?[candidates.Count];
             var answers = question.Answers.Select(SquadAnswers.Normalize).ToList();
             for (var w = 0; w < Weights.Length; w++)
             {
-                var scores = SemanticReranker.Mix([.. candidates.Select(c => c.Score)], similarities, Weights[w]);
+                var scores = SemanticReranker.Mix(evidence, similarities, Weights[w]);
                 var top = ranked[Array.IndexOf(scores, scores.Max())];
                 var quote = SquadAnswers.Normalize(top.Quote.Text);
                 hits[w] += answers.Any(a => SquadAnswers.Contains(quote, a)) ? 1 : 0;

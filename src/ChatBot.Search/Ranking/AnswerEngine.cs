@@ -208,7 +208,7 @@ public sealed class AnswerEngine(
             ranked.Add(new RankedPassage(row, quote, hit.Score, WordsScore(hit.Score / maxScore, quote)));
         }
 
-        if (semantic?.Match(question, [.. ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId, 0))], cancellationToken) is { } match)
+        if (semantic?.Match(question, [.. ranked.Select(r => new SemanticCandidate(r.Row.RowId, r.Row.GuildId))], cancellationToken) is { } match)
         {
             var similarities = new List<double?>(match.Similarities);
             foreach (var (row, similarity) in Nearest(semantic, match.Query, scope, ranked, only))
@@ -219,8 +219,7 @@ public sealed class AnswerEngine(
             }
 
             var questionTerms = query.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-            var evidence = ranked.Select(r => LexicalEvidence(r.Quote)
-                + (SpanWeight * (AnswerSpans.Best(question, r.Quote.Text, weights.Kind, r.Quote.Highlights, questionTerms, query, weights)?.Score ?? 0))).ToArray();
+            var evidence = ranked.Select(r => MixEvidence(question, r.Quote, query, weights, questionTerms)).ToArray();
             var mixed = SemanticReranker.Mix(evidence, similarities, semantic.Weight);
             ranked = [.. ranked.Select((r, i) => r with { Score = mixed[i], Similarity = similarities[i] })];
         }
@@ -313,6 +312,17 @@ public sealed class AnswerEngine(
     /// 0.8398 there, 0.9135 → 0.9150 on the odd ones, hit@5 level (README, Measurements).
     /// </summary>
     public const double SpanWeight = 0.2;
+
+    /// <summary>
+    /// A candidate's share of the semantic mix besides its similarity: <see cref="LexicalEvidence"/>, plus
+    /// <see cref="SpanWeight"/> times the score of its quote's likeliest answer.
+    /// </summary>
+    public static double MixEvidence(string question, SelectedQuote quote, ParsedQuery query, QuestionWeights weights, IReadOnlySet<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        ArgumentNullException.ThrowIfNull(weights);
+        return LexicalEvidence(quote) + (SpanWeight * (AnswerSpans.Best(question, quote.Text, weights.Kind, quote.Highlights, questionTerms, query, weights)?.Score ?? 0));
+    }
 
     /// <summary>
     /// The words' share of the semantic mix (<see cref="SemanticReranker.Mix"/>): how much of the question the best

@@ -110,55 +110,48 @@ public static class QuoteSelector
         var holdsAnswer = answerBonus > 0 && bestScore > bestCoverage + 1e-9;
 
         var (bestFirst, bestLast) = Widen(sentences, best, best, i => scores[i]);
-        var pairs = PairShare(text, matches, sentences, groupCount);
+        // The quote's parts: the widened window, a window cut from one over-long sentence, or two runs of sentences.
+        var quote = new System.Text.StringBuilder(MaxQuoteLength);
+        var highlights = new List<TextRange>();
+        List<TextRange> parts;
         if (sentences[bestLast].End - sentences[bestFirst].Start > MaxQuoteLength)
         {
             var (start, end) = CutLongSentence(text, sentences[bestFirst].Start, sentences[bestLast].End, matches);
-            var prefix = start > sentences[bestFirst].Start ? Ellipsis : "";
-            var suffix = end < sentences[bestLast].End ? Ellipsis : "";
-            var highlights = new List<TextRange>();
-            foreach (var (matchStart, matchEnd, _, _) in matches)
+            parts = [new TextRange(start, end)];
+            quote.Append(start > sentences[bestFirst].Start ? Ellipsis : "");
+            AppendPart(quote, highlights, text, parts[0], matches);
+            quote.Append(end < sentences[bestLast].End ? Ellipsis : "");
+        }
+        else
+        {
+            parts = Runs(sentences, SecondPart(sentences, scores, best, bestFirst, bestLast) ?? Enumerable.Range(bestFirst, bestLast - bestFirst + 1));
+            foreach (var run in parts)
             {
-                if (matchStart >= start && matchEnd <= end)
-                {
-                    highlights.Add(new TextRange(matchStart - start + prefix.Length, matchEnd - start + prefix.Length));
-                }
+                quote.Append(quote.Length > 0 ? PartSeparator : "");
+                AppendPart(quote, highlights, text, run, matches);
             }
-
-            return new SelectedQuote(prefix + text[start..end] + suffix, start, highlights, Math.Max(0, bestCoverage) / totalWeight, passageCoverage, holdsAnswer)
-            {
-                Missing = HeaviestMissing(matches, [new TextRange(start, end)], question) / totalWeight,
-                Pairs = pairs,
-            };
         }
 
-        var runs = Runs(sentences, SecondPart(sentences, scores, best, bestFirst, bestLast) ?? Enumerable.Range(bestFirst, bestLast - bestFirst + 1));
-        var quoteText = new System.Text.StringBuilder(MaxQuoteLength);
-        var quoteHighlights = new List<TextRange>();
-        foreach (var run in runs)
+        return new SelectedQuote(quote.ToString(), parts[0].Start, highlights, Math.Max(0, bestCoverage) / totalWeight, passageCoverage, holdsAnswer)
         {
-            if (quoteText.Length > 0)
-            {
-                quoteText.Append(PartSeparator);
-            }
-
-            var offset = quoteText.Length - run.Start;
-            foreach (var (matchStart, matchEnd, _, _) in matches)
-            {
-                if (matchStart >= run.Start && matchEnd <= run.End)
-                {
-                    quoteHighlights.Add(new TextRange(matchStart + offset, matchEnd + offset));
-                }
-            }
-
-            quoteText.Append(text, run.Start, run.End - run.Start);
-        }
-
-        return new SelectedQuote(quoteText.ToString(), runs[0].Start, quoteHighlights, Math.Max(0, bestCoverage) / totalWeight, passageCoverage, holdsAnswer)
-        {
-            Missing = HeaviestMissing(matches, runs, question) / totalWeight,
-            Pairs = pairs,
+            Missing = HeaviestMissing(matches, parts, question) / totalWeight,
+            Pairs = PairShare(text, matches, sentences, groupCount),
         };
+    }
+
+    /// <summary>Appends text[part] to the quote, with the matches inside it as highlights at their place in the quote.</summary>
+    private static void AppendPart(System.Text.StringBuilder quote, List<TextRange> highlights, string text, TextRange part, List<Match> matches)
+    {
+        var offset = quote.Length - part.Start;
+        foreach (var (matchStart, matchEnd, _, _) in matches)
+        {
+            if (matchStart >= part.Start && matchEnd <= part.End)
+            {
+                highlights.Add(new TextRange(matchStart + offset, matchEnd + offset));
+            }
+        }
+
+        quote.Append(text, part.Start, part.End - part.Start);
     }
 
     /// <summary>

@@ -89,10 +89,15 @@ public sealed class PassageVectors : IDisposable
     public List<(long RowId, double Similarity)> Nearest(ReadOnlySpan<float> query, int count, IReadOnlySet<long> except)
     {
         ArgumentNullException.ThrowIfNull(except);
+        if (count <= 0)
+        {
+            return [];
+        }
+
         var nearest = new PriorityQueue<long, double>(count + 1);
         foreach (var (rowId, vector) in vectors)
         {
-            if (count <= 0 || except.Contains(rowId))
+            if (except.Contains(rowId))
             {
                 continue;
             }
